@@ -1,0 +1,131 @@
+// Loom: module entry, ini, request lifecycle and phpinfo(). The PHP-facing functions live next to
+// the parts they expose (scheduler/, http/).
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <curl/curl.h>
+#include <uv.h>
+
+#include "compat.h"
+#include "php_loom.h"
+#include "scheduler/scheduler.h"
+
+extern "C" {
+#include "ext/standard/info.h"
+#include "ext/spl/spl_exceptions.h"
+}
+
+#include "loom_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(loom)
+
+static ZEND_INI_MH(OnUpdateShutdownMode) {
+  if (zend_string_equals_literal(new_value, "drain")) {
+    LOOM_G(shutdown_mode) = 0;
+  } else if (zend_string_equals_literal(new_value, "cancel")) {
+    LOOM_G(shutdown_mode) = 1;
+  } else {
+    php_error_docref(nullptr, E_WARNING, "loom.shutdown must be \"drain\" or \"cancel\", \"%s\" given",
+                     ZSTR_VAL(new_value));
+    return FAILURE;
+  }
+  return SUCCESS;
+}
+
+static ZEND_INI_MH(OnUpdateNonNegativeDouble) {
+  double v = zend_strtod(ZSTR_VAL(new_value), nullptr);
+  if (!(v >= 0)) {
+    php_error_docref(nullptr, E_WARNING, "%s must be a number >= 0, \"%s\" given", ZSTR_VAL(entry->name),
+                     ZSTR_VAL(new_value));
+    return FAILURE;
+  }
+  return OnUpdateReal(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+PHP_INI_BEGIN()
+  PHP_INI_ENTRY("loom.shutdown", "drain", PHP_INI_ALL, OnUpdateShutdownMode)
+  STD_PHP_INI_ENTRY("loom.shutdown_timeout", "30", PHP_INI_ALL, OnUpdateNonNegativeDouble, shutdown_timeout,
+                    zend_loom_globals, loom_globals)
+PHP_INI_END()
+
+static PHP_GINIT_FUNCTION(loom) {
+#if defined(COMPILE_DL_LOOM) && defined(ZTS)
+  ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+  memset(loom_globals, 0, sizeof(*loom_globals));
+}
+
+static PHP_MINIT_FUNCTION(loom) {
+  REGISTER_INI_ENTRIES();
+  loom::ce_task = register_class_Loom_Task();
+  loom::ce_channel = register_class_Loom_Channel(zend_ce_aggregate);
+  loom::ce_exception = register_class_Loom_Exception(spl_ce_RuntimeException);
+  loom::ce_cancelled = register_class_Loom_CancelledException(loom::ce_exception);
+  loom::ce_timeout = register_class_Loom_TimeoutException(loom::ce_exception);
+  loom::ce_deadlock = register_class_Loom_DeadlockException(loom::ce_exception);
+  loom::ce_channel_closed = register_class_Loom_ChannelClosedException(loom::ce_exception);
+  loom::ce_composite = register_class_Loom_CompositeException(loom::ce_exception);
+  loom::task_class_init();
+  loom::channel_class_init();
+  loom::scheduler_minit();
+  return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(loom) {
+  loom::scheduler_mshutdown();
+  UNREGISTER_INI_ENTRIES();
+  return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(loom) {
+#if defined(COMPILE_DL_LOOM) && defined(ZTS)
+  ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+  return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(loom) {
+  loom::scheduler_rshutdown();
+  return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(loom) {
+  php_info_print_table_start();
+  php_info_print_table_row(2, "Loom support", "enabled");
+  php_info_print_table_row(2, "Version", PHP_LOOM_VERSION);
+  php_info_print_table_row(2, "libuv version", uv_version_string());
+  php_info_print_table_row(2, "libcurl version", curl_version_info(CURLVERSION_NOW)->version);
+  php_info_print_table_end();
+  DISPLAY_INI_ENTRIES();
+}
+
+static const zend_module_dep loom_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_END};
+
+zend_module_entry loom_module_entry = {
+    STANDARD_MODULE_HEADER_EX,
+    nullptr,
+    loom_deps,
+    "loom",
+    ext_functions,
+    PHP_MINIT(loom),
+    PHP_MSHUTDOWN(loom),
+    PHP_RINIT(loom),
+    PHP_RSHUTDOWN(loom),
+    PHP_MINFO(loom),
+    PHP_LOOM_VERSION,
+    PHP_MODULE_GLOBALS(loom),
+    PHP_GINIT(loom),
+    nullptr,
+    nullptr,
+    STANDARD_MODULE_PROPERTIES_EX,
+};
+
+#ifdef COMPILE_DL_LOOM
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+extern "C" {
+ZEND_GET_MODULE(loom)
+}
+#endif

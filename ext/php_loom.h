@@ -1,0 +1,36 @@
+// Loom: module entry, globals and ini shared by every Zend-facing file.
+#ifndef PHP_LOOM_H
+#define PHP_LOOM_H
+
+extern "C" {
+#include "php.h"
+#include "php_ini.h"
+#include "zend_exceptions.h"
+#include "zend_fibers.h"
+#include "zend_interfaces.h"
+}
+
+#define PHP_LOOM_VERSION "0.1.0"
+
+extern zend_module_entry loom_module_entry;
+#define phpext_loom_ptr &loom_module_entry
+
+namespace loom {
+struct Scheduler;
+}
+
+ZEND_BEGIN_MODULE_GLOBALS(loom)
+  zend_long shutdown_mode;     // 0: drain, 1: cancel (ini loom.shutdown)
+  double shutdown_timeout;     // seconds the end-of-script drain may take (ini loom.shutdown_timeout)
+  zend_long max_tasks;         // live task cap (ini loom.max_tasks), guards vm.max_map_count
+  loom::Scheduler* scheduler;  // request-scoped, created on first use
+ZEND_END_MODULE_GLOBALS(loom)
+
+ZEND_EXTERN_MODULE_GLOBALS(loom)
+#define LOOM_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(loom, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_LOOM)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif

@@ -1,0 +1,90 @@
+// The reactor's loop and timers. [no Zend]
+#include "reactor/reactor.h"
+
+#include <cstdlib>
+
+namespace loom::reactor {
+
+namespace {
+Reactor* g_reactor = nullptr;
+}
+
+Reactor& Reactor::instance() {
+  if (!g_reactor) g_reactor = new Reactor();
+  return *g_reactor;
+}
+
+bool Reactor::exists() { return g_reactor != nullptr; }
+
+Reactor::Reactor() {
+  if (uv_loop_init(&loop_) != 0) abort();  // only fails on fd exhaustion at process start
+  uv_timer_init(&loop_, &timer_);
+  timer_.data = this;
+}
+
+TimerId Reactor::add_timer(uint64_t delay_ms, TimerCallback cb, void* data) {
+  uv_update_time(&loop_);
+  TimerId id{uv_now(&loop_) + delay_ms, next_seq_++};
+  timers_.emplace(id, Entry{cb, data});
+  if (id.due < armed_due_) rearm();
+  return id;
+}
+
+void Reactor::cancel_timer(TimerId& id) {
+  if (!id.valid()) return;
+  timers_.erase(id);
+  id = TimerId{};
+  if (timers_.empty()) {
+    uv_timer_stop(&timer_);
+    armed_due_ = UINT64_MAX;
+  }
+}
+
+void Reactor::rearm() {
+  if (timers_.empty()) {
+    uv_timer_stop(&timer_);
+    armed_due_ = UINT64_MAX;
+    return;
+  }
+  uint64_t due = timers_.begin()->first.due;
+  uint64_t now = uv_now(&loop_);
+  armed_due_ = due;
+  uv_timer_start(&timer_, on_uv_timer, due > now ? due - now : 0, 0);
+}
+
+void Reactor::on_uv_timer(uv_timer_t* t) {
+  auto* self = static_cast<Reactor*>(t->data);
+  self->armed_due_ = UINT64_MAX;
+  uint64_t now = uv_now(&self->loop_);
+  // Fire everything due; callbacks only queue work, so erasing as we go is safe.
+  while (!self->timers_.empty()) {
+    auto it = self->timers_.begin();
+    if (it->first.due > now) break;
+    Entry e = it->second;
+    self->timers_.erase(it);
+    e.cb(e.data);
+  }
+  self->rearm();
+}
+
+void Reactor::run_once(bool block) { uv_run(&loop_, block ? UV_RUN_ONCE : UV_RUN_NOWAIT); }
+
+bool Reactor::alive() const { return uv_loop_alive(const_cast<uv_loop_t*>(&loop_)) != 0; }
+
+size_t Reactor::handle_count() {
+  size_t n = 0;
+  uv_walk(
+      &loop_, [](uv_handle_t* h, void* arg) {
+        if (uv_is_active(h)) ++*static_cast<size_t*>(arg);
+      },
+      &n);
+  return n;
+}
+
+void Reactor::reset_timers() {
+  timers_.clear();
+  uv_timer_stop(&timer_);
+  armed_due_ = UINT64_MAX;
+}
+
+}  // namespace loom::reactor

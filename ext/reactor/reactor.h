@@ -1,0 +1,68 @@
+// The reactor: one libuv loop per process, a timer wheel on one uv_timer_t, and the readiness hooks the
+// scheduler drains. [no Zend] Callbacks here only record what became ready; they never run PHP.
+#ifndef LOOM_REACTOR_H
+#define LOOM_REACTOR_H
+
+#include <uv.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <utility>
+
+namespace loom::reactor {
+
+using TimerCallback = void (*)(void* data);
+
+// A timer's identity: due time (ms, loop clock) and a sequence number that orders equal due times.
+struct TimerId {
+  uint64_t due = 0;
+  uint64_t seq = 0;
+  bool valid() const { return seq != 0; }
+  bool operator<(const TimerId& o) const { return due != o.due ? due < o.due : seq < o.seq; }
+};
+
+class Reactor {
+ public:
+  // The process's loop, created on first use (so never before an FPM master forks).
+  static Reactor& instance();
+  // True when instance() has created the loop in this process.
+  static bool exists();
+
+  uv_loop_t* loop() { return &loop_; }
+
+  TimerId add_timer(uint64_t delay_ms, TimerCallback cb, void* data);
+  // Removes a pending timer; a no-op when it already fired or was cancelled.
+  void cancel_timer(TimerId& id);
+  size_t timer_count() const { return timers_.size(); }
+
+  // Runs one loop iteration. block=true waits for at least one event (never called with nothing armed).
+  void run_once(bool block);
+  // True when some referenced handle (a timer, a socket poll, curl's timer) can still produce an event.
+  bool alive() const;
+  // Number of live libuv handles (timers, polls, internal ones), for Loom\stats().
+  size_t handle_count();
+  uint64_t now() const { return uv_now(&loop_); }
+
+  // Drops every pending timer without running it (request end).
+  void reset_timers();
+
+ private:
+  Reactor();
+  void rearm();
+  static void on_uv_timer(uv_timer_t* t);
+
+  struct Entry {
+    TimerCallback cb;
+    void* data;
+  };
+  uv_loop_t loop_{};
+  uv_timer_t timer_{};
+  std::map<TimerId, Entry> timers_;
+  uint64_t next_seq_ = 1;
+  uint64_t armed_due_ = UINT64_MAX;
+};
+
+}  // namespace loom::reactor
+
+#endif

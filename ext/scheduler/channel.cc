@@ -1,0 +1,304 @@
+// Loom\Channel: a bounded FIFO between tasks; send waits while full, receive while empty.
+#include "scheduler/scheduler.h"
+
+namespace loom {
+
+zend_class_entry* ce_channel;
+static zend_object_handlers channel_handlers;
+
+namespace {
+
+struct WaitQueue {
+  Waiter* head;
+  Waiter* tail;
+  void push(Waiter* w) {
+    w->q_next = nullptr;
+    w->q_prev = tail;
+    if (tail) tail->q_next = w;
+    else head = w;
+    tail = w;
+  }
+  void remove(Waiter* w) {
+    if (w->q_prev) w->q_prev->q_next = w->q_next;
+    else head = w->q_next;
+    if (w->q_next) w->q_next->q_prev = w->q_prev;
+    else tail = w->q_prev;
+    w->q_prev = w->q_next = nullptr;
+  }
+  Waiter* pop() {
+    Waiter* w = head;
+    if (w) remove(w);
+    return w;
+  }
+};
+
+struct Channel {
+  zend_long capacity;
+  bool closed;
+  zval* buf;       // ring buffer of `capacity` slots
+  zend_long head;  // index of the oldest value
+  zend_long count;
+  WaitQueue senders;
+  WaitQueue receivers;
+  zend_object std;
+};
+
+Channel* channel_from_obj(zend_object* obj) {
+  return reinterpret_cast<Channel*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Channel, std));
+}
+
+void detach_sender(Waiter* w) { channel_from_obj(static_cast<zend_object*>(w->source))->senders.remove(w); }
+void detach_receiver(Waiter* w) { channel_from_obj(static_cast<zend_object*>(w->source))->receivers.remove(w); }
+
+// Hands w its outcome: it left the queue already, so no detach hook is needed any more.
+void wake_from_queue(Waiter* w, zend_object* err = nullptr) {
+  w->detach = nullptr;
+  wake(w, err);
+}
+
+zend_object* channel_create(zend_class_entry* ce) {
+  auto* c = static_cast<Channel*>(zend_object_alloc(sizeof(Channel), ce));
+  memset(c, 0, XtOffsetOf(Channel, std));
+  zend_object_std_init(&c->std, ce);
+  object_properties_init(&c->std, ce);
+  c->std.handlers = &channel_handlers;
+  return &c->std;
+}
+
+void channel_free(zend_object* obj) {
+  Channel* c = channel_from_obj(obj);
+  for (zend_long i = 0; i < c->count; i++) zval_ptr_dtor(&c->buf[(c->head + i) % c->capacity]);
+  if (c->buf) efree(c->buf);
+  // Waiters cannot outlive the channel: a waiting fiber holds $this. Be defensive all the same.
+  while (Waiter* w = c->senders.pop()) w->detach = nullptr;
+  while (Waiter* w = c->receivers.pop()) w->detach = nullptr;
+  zend_object_std_dtor(obj);
+}
+
+HashTable* channel_get_gc(zend_object* obj, zval** table, int* n) {
+  Channel* c = channel_from_obj(obj);
+  zend_get_gc_buffer* gcb = zend_get_gc_buffer_create();
+  for (zend_long i = 0; i < c->count; i++) zend_get_gc_buffer_add_zval(gcb, &c->buf[(c->head + i) % c->capacity]);
+  for (Waiter* w = c->senders.head; w; w = w->q_next) zend_get_gc_buffer_add_zval(gcb, &w->value);
+  zend_get_gc_buffer_use(gcb, table, n);
+  return zend_std_get_properties(obj);
+}
+
+void buf_push(Channel* c, zval* v) {  // takes ownership of v
+  ZVAL_COPY_VALUE(&c->buf[(c->head + c->count) % c->capacity], v);
+  c->count++;
+}
+
+void buf_pop(Channel* c, zval* out) {
+  ZVAL_COPY_VALUE(out, &c->buf[c->head]);
+  c->head = (c->head + 1) % c->capacity;
+  c->count--;
+}
+
+// 1: a value in *out; 0: closed and drained; -1: an exception is pending.
+int channel_receive(Channel* c, zval* out) {
+  if (c->count > 0) {
+    buf_pop(c, out);
+    if (Waiter* s = c->senders.pop()) {
+      buf_push(c, &s->value);
+      ZVAL_UNDEF(&s->value);
+      wake_from_queue(s);
+    }
+    return 1;
+  }
+  if (Waiter* s = c->senders.pop()) {  // unbuffered: take the value straight from the sender
+    ZVAL_COPY_VALUE(out, &s->value);
+    ZVAL_UNDEF(&s->value);
+    wake_from_queue(s);
+    return 1;
+  }
+  if (c->closed) return 0;
+  if (!check_can_suspend("Loom\\Channel::receive")) return -1;
+  Waiter* w = waiter_new("channel receive");
+  w->source = &c->std;
+  w->detach = detach_receiver;
+  c->receivers.push(w);
+  GC_ADDREF(&c->std);
+  bool ok = wait(w);
+  if (ok && Z_TYPE(w->value) != IS_UNDEF) {
+    ZVAL_COPY_VALUE(out, &w->value);
+    ZVAL_UNDEF(&w->value);
+  }
+  bool closed = ok && Z_TYPE_P(out) == IS_UNDEF;
+  waiter_free(w);
+  OBJ_RELEASE(&c->std);
+  if (!ok) {
+    // Closed while we waited: that is the end of the stream for an iterator, an error for receive().
+    if (EG(exception) && instanceof_function(EG(exception)->ce, ce_channel_closed) && c->closed &&
+        c->count == 0) {
+      return -2;
+    }
+    return -1;
+  }
+  return closed ? 0 : 1;
+}
+
+zend_object* closed_error(const char* what) {
+  return make_exception(ce_channel_closed, nullptr, "%s", what);
+}
+
+// --- foreach support
+
+struct ChannelIterator {
+  zend_object_iterator it;
+  zval current;
+  zend_long key;
+  bool fetched;
+};
+
+void it_fetch(ChannelIterator* ci) {
+  zval_ptr_dtor(&ci->current);
+  ZVAL_UNDEF(&ci->current);
+  Channel* c = channel_from_obj(Z_OBJ(ci->it.data));
+  int r = channel_receive(c, &ci->current);
+  if (r == -2) zend_clear_exception();  // closed while waiting: the loop just ends
+  ci->fetched = true;
+}
+
+void it_dtor(zend_object_iterator* it) {
+  auto* ci = reinterpret_cast<ChannelIterator*>(it);
+  zval_ptr_dtor(&ci->current);
+  zval_ptr_dtor(&it->data);
+}
+
+int it_valid(zend_object_iterator* it) {
+  auto* ci = reinterpret_cast<ChannelIterator*>(it);
+  if (!ci->fetched) it_fetch(ci);
+  return Z_TYPE(ci->current) != IS_UNDEF ? SUCCESS : FAILURE;
+}
+
+zval* it_current(zend_object_iterator* it) { return &reinterpret_cast<ChannelIterator*>(it)->current; }
+
+void it_key(zend_object_iterator* it, zval* key) { ZVAL_LONG(key, reinterpret_cast<ChannelIterator*>(it)->key); }
+
+void it_next(zend_object_iterator* it) {
+  auto* ci = reinterpret_cast<ChannelIterator*>(it);
+  ci->key++;
+  it_fetch(ci);
+}
+
+void it_rewind(zend_object_iterator* it) {}
+
+const zend_object_iterator_funcs channel_iterator_funcs = {
+    it_dtor, it_valid, it_current, it_key, it_next, it_rewind, nullptr, nullptr,
+};
+
+zend_object_iterator* channel_get_iterator(zend_class_entry* ce, zval* object, int by_ref) {
+  if (by_ref) {
+    zend_throw_error(nullptr, "Loom\\Channel cannot be iterated by reference");
+    return nullptr;
+  }
+  auto* ci = static_cast<ChannelIterator*>(ecalloc(1, sizeof(ChannelIterator)));
+  zend_iterator_init(&ci->it);
+  ZVAL_OBJ_COPY(&ci->it.data, Z_OBJ_P(object));
+  ci->it.funcs = &channel_iterator_funcs;
+  ZVAL_UNDEF(&ci->current);
+  return &ci->it;
+}
+
+}  // namespace
+
+void channel_class_init() {
+  ce_channel->create_object = channel_create;
+  ce_channel->get_iterator = channel_get_iterator;
+  memcpy(&channel_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+  channel_handlers.offset = XtOffsetOf(Channel, std);
+  channel_handlers.free_obj = channel_free;
+  channel_handlers.get_gc = channel_get_gc;
+  channel_handlers.clone_obj = nullptr;
+}
+
+}  // namespace loom
+
+using namespace loom;
+
+ZEND_METHOD(Loom_Channel, __construct) {
+  zend_long capacity = 0;
+  ZEND_PARSE_PARAMETERS_START(0, 1)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_LONG(capacity)
+  ZEND_PARSE_PARAMETERS_END();
+  if (capacity < 0) {
+    zend_argument_value_error(1, "must be greater than or equal to 0");
+    RETURN_THROWS();
+  }
+  Channel* c = channel_from_obj(Z_OBJ_P(ZEND_THIS));
+  if (c->buf) {
+    zend_throw_error(nullptr, "Loom\\Channel is already constructed");
+    RETURN_THROWS();
+  }
+  c->capacity = capacity;
+  c->buf = static_cast<zval*>(safe_emalloc(capacity ? capacity : 1, sizeof(zval), 0));
+}
+
+ZEND_METHOD(Loom_Channel, send) {
+  zval* value;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_ZVAL(value)
+  ZEND_PARSE_PARAMETERS_END();
+  Channel* c = channel_from_obj(Z_OBJ_P(ZEND_THIS));
+  if (c->closed) {
+    zend_throw_exception(ce_channel_closed, "Loom\\Channel::send(): the channel is closed", 0);
+    RETURN_THROWS();
+  }
+  if (Waiter* r = c->receivers.pop()) {
+    ZVAL_COPY(&r->value, value);
+    wake_from_queue(r);
+    return;
+  }
+  if (c->count < c->capacity) {
+    zval copy;
+    ZVAL_COPY(&copy, value);
+    buf_push(c, &copy);
+    return;
+  }
+  if (!check_can_suspend("Loom\\Channel::send")) RETURN_THROWS();
+  Waiter* w = waiter_new("channel send");
+  ZVAL_COPY(&w->value, value);
+  w->source = &c->std;
+  w->detach = detach_sender;
+  c->senders.push(w);
+  bool ok = wait(w);
+  waiter_free(w);
+  if (!ok) RETURN_THROWS();
+}
+
+ZEND_METHOD(Loom_Channel, receive) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Channel* c = channel_from_obj(Z_OBJ_P(ZEND_THIS));
+  zval v;
+  ZVAL_UNDEF(&v);
+  int r = channel_receive(c, &v);
+  if (r < 0) RETURN_THROWS();
+  if (r == 0) {
+    zend_throw_exception(ce_channel_closed, "Loom\\Channel::receive(): the channel is closed and empty", 0);
+    RETURN_THROWS();
+  }
+  RETURN_COPY_VALUE(&v);
+}
+
+ZEND_METHOD(Loom_Channel, close) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Channel* c = channel_from_obj(Z_OBJ_P(ZEND_THIS));
+  if (c->closed) return;
+  c->closed = true;
+  while (Waiter* r = c->receivers.pop())
+    wake_from_queue(r, closed_error("Loom\\Channel::receive(): the channel was closed while waiting"));
+  while (Waiter* s = c->senders.pop())
+    wake_from_queue(s, closed_error("Loom\\Channel::send(): the channel was closed while waiting"));
+}
+
+ZEND_METHOD(Loom_Channel, isClosed) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  RETURN_BOOL(channel_from_obj(Z_OBJ_P(ZEND_THIS))->closed);
+}
+
+ZEND_METHOD(Loom_Channel, getIterator) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  zend_create_internal_iterator_zval(return_value, ZEND_THIS);
+}

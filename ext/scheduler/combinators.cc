@@ -1,0 +1,481 @@
+// all, race, any, settle, map and timeout: waits on many tasks through one waiter and its listeners.
+#include "scheduler/scheduler.h"
+
+extern "C" {
+#include "ext/spl/spl_iterators.h"
+}
+
+namespace loom {
+
+namespace {
+
+// The tasks of one combinator call, keyed like the input, and one listener per task.
+struct Group {
+  const char* fname;
+  HashTable* tasks;  // key => Task object (a reference each)
+  Listener* listeners;
+  Task** by_index;  // the same tasks by input position (the listener tag)
+  uint32_t n;
+  Waiter* w;
+};
+
+const char* type_name(zval* v) { return zend_zval_type_name(v); }
+
+// Collects an iterable of Loom\Task into g->tasks. Fails with a TypeError naming the bad element.
+bool group_collect(Group* g, zval* iterable) {
+  g->tasks = zend_new_array(0);
+  auto add = [&](zval* key, zval* val) -> bool {
+    ZVAL_DEREF(val);
+    if (Z_TYPE_P(val) != IS_OBJECT || Z_OBJCE_P(val) != ce_task) {
+      zend_argument_type_error(1, "must contain only Loom\\Task objects, %s found", type_name(val));
+      return false;
+    }
+    Z_ADDREF_P(val);
+    if (Z_TYPE_P(key) == IS_LONG) zend_hash_index_update(g->tasks, Z_LVAL_P(key), val);
+    else if (Z_TYPE_P(key) == IS_STRING) zend_symtable_update(g->tasks, Z_STR_P(key), val);
+    else zend_hash_next_index_insert(g->tasks, val);
+    return true;
+  };
+  if (Z_TYPE_P(iterable) == IS_ARRAY) {
+    zend_ulong idx;
+    zend_string* skey;
+    zval* val;
+    ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), idx, skey, val) {
+      zval key;
+      if (skey) ZVAL_STR(&key, skey);
+      else ZVAL_LONG(&key, idx);
+      if (!add(&key, val)) return false;
+    }
+    ZEND_HASH_FOREACH_END();
+    return true;
+  }
+  zend_object_iterator* it = Z_OBJCE_P(iterable)->get_iterator(Z_OBJCE_P(iterable), iterable, 0);
+  if (!it || EG(exception)) return false;
+  bool ok = true;
+  if (it->funcs->rewind) it->funcs->rewind(it);
+  while (ok && !EG(exception) && it->funcs->valid(it) == SUCCESS) {
+    zval* val = it->funcs->get_current_data(it);
+    if (EG(exception)) break;
+    zval key;
+    if (it->funcs->get_current_key) it->funcs->get_current_key(it, &key);
+    else ZVAL_NULL(&key);
+    if (EG(exception)) break;
+    ok = add(&key, val);
+    zval_ptr_dtor(&key);
+    it->funcs->move_forward(it);
+  }
+  zend_iterator_dtor(it);
+  return ok && !EG(exception);
+}
+
+void group_attach(Group* g, const char* what) {
+  g->n = zend_hash_num_elements(g->tasks);
+  g->w = waiter_new(what);
+  g->listeners = static_cast<Listener*>(ecalloc(g->n ? g->n : 1, sizeof(Listener)));
+  g->by_index = static_cast<Task**>(ecalloc(g->n ? g->n : 1, sizeof(Task*)));
+  uint32_t i = 0;
+  zval* v;
+  ZEND_HASH_FOREACH_VAL(g->tasks, v) {
+    ZVAL_UNDEF(&g->listeners[i].key);
+    g->by_index[i] = task_from_obj(Z_OBJ_P(v));
+    listener_attach(&g->listeners[i], task_from_obj(Z_OBJ_P(v)), g->w, i);
+    i++;
+  }
+  ZEND_HASH_FOREACH_END();
+}
+
+// Next task to finish (in completion order); null with an exception pending when the wait failed.
+Task* group_next(Group* g) {
+  for (;;) {
+    Listener* l = waiter_pop_fired(g->w);
+    if (l) return g->by_index[l->tag];
+    g->w->waiting = true;
+    if (!wait(g->w)) return nullptr;
+  }
+}
+
+void group_cancel_rest(Group* g) {
+  zval* v;
+  ZEND_HASH_FOREACH_VAL(g->tasks, v) { task_cancel(task_from_obj(Z_OBJ_P(v)), nullptr); }
+  ZEND_HASH_FOREACH_END();
+}
+
+void group_free(Group* g) {
+  if (g->listeners) {
+    for (uint32_t i = 0; i < g->n; i++) listener_detach(&g->listeners[i]);
+    efree(g->listeners);
+  }
+  if (g->by_index) efree(g->by_index);
+  if (g->w) waiter_free(g->w);
+  if (g->tasks) zend_array_release(g->tasks);
+}
+
+bool group_begin(Group* g, zval* iterable, const char* fname, const char* what) {
+  memset(g, 0, sizeof(*g));
+  g->fname = fname;
+  if (!group_collect(g, iterable)) return false;
+  group_attach(g, what);
+  return true;
+}
+
+}  // namespace
+}  // namespace loom
+
+using namespace loom;
+
+ZEND_FUNCTION(Loom_all) {
+  zval* iterable;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_ITERABLE(iterable)
+  ZEND_PARSE_PARAMETERS_END();
+  Group g;
+  if (!group_begin(&g, iterable, "Loom\\all", "all")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  uint32_t done = 0;
+  if (g.n && !check_can_suspend("Loom\\all")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  while (done < g.n) {
+    Task* t = group_next(&g);
+    if (!t) {
+      group_free(&g);
+      RETURN_THROWS();
+    }
+    done++;
+    if (t->error) {
+      // The first failure cancels the rest and is thrown.
+      group_cancel_rest(&g);
+      zval ignored;
+      ZVAL_UNDEF(&ignored);
+      task_outcome(t, &ignored);
+      group_free(&g);
+      RETURN_THROWS();
+    }
+  }
+  array_init_size(return_value, g.n);
+  zend_ulong idx;
+  zend_string* key;
+  zval* v;
+  ZEND_HASH_FOREACH_KEY_VAL(g.tasks, idx, key, v) {
+    Task* t = task_from_obj(Z_OBJ_P(v));
+    t->observed = true;
+    Z_TRY_ADDREF(t->result);
+    if (key) zend_hash_update(Z_ARRVAL_P(return_value), key, &t->result);
+    else zend_hash_index_update(Z_ARRVAL_P(return_value), idx, &t->result);
+  }
+  ZEND_HASH_FOREACH_END();
+  group_free(&g);
+}
+
+ZEND_FUNCTION(Loom_settle) {
+  zval* iterable;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_ITERABLE(iterable)
+  ZEND_PARSE_PARAMETERS_END();
+  Group g;
+  if (!group_begin(&g, iterable, "Loom\\settle", "settle")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  if (g.n && !check_can_suspend("Loom\\settle")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  for (uint32_t done = 0; done < g.n; done++) {
+    if (!group_next(&g)) {
+      group_free(&g);
+      RETURN_THROWS();
+    }
+  }
+  zval values, errors;
+  array_init(&values);
+  array_init(&errors);
+  zend_ulong idx;
+  zend_string* key;
+  zval* v;
+  ZEND_HASH_FOREACH_KEY_VAL(g.tasks, idx, key, v) {
+    Task* t = task_from_obj(Z_OBJ_P(v));
+    t->observed = true;
+    zval item;
+    HashTable* dst;
+    if (t->error) {
+      ZVAL_OBJ_COPY(&item, t->error);
+      dst = Z_ARRVAL(errors);
+    } else {
+      ZVAL_COPY(&item, &t->result);
+      dst = Z_ARRVAL(values);
+    }
+    if (key) zend_hash_update(dst, key, &item);
+    else zend_hash_index_update(dst, idx, &item);
+  }
+  ZEND_HASH_FOREACH_END();
+  group_free(&g);
+  array_init_size(return_value, 2);
+  add_next_index_zval(return_value, &values);
+  add_next_index_zval(return_value, &errors);
+}
+
+ZEND_FUNCTION(Loom_race) {
+  zval* iterable;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_ITERABLE(iterable)
+  ZEND_PARSE_PARAMETERS_END();
+  Group g;
+  if (!group_begin(&g, iterable, "Loom\\race", "race")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  if (g.n == 0) {
+    group_free(&g);
+    zend_argument_value_error(1, "must contain at least one task");
+    RETURN_THROWS();
+  }
+  if (!check_can_suspend("Loom\\race")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  Task* t = group_next(&g);
+  if (!t) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  GC_ADDREF(&t->std);
+  group_cancel_rest(&g);
+  group_free(&g);
+  task_outcome(t, return_value);
+  OBJ_RELEASE(&t->std);
+}
+
+ZEND_FUNCTION(Loom_any) {
+  zval* iterable;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_ITERABLE(iterable)
+  ZEND_PARSE_PARAMETERS_END();
+  Group g;
+  if (!group_begin(&g, iterable, "Loom\\any", "any")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  if (g.n == 0) {
+    group_free(&g);
+    zend_argument_value_error(1, "must contain at least one task");
+    RETURN_THROWS();
+  }
+  if (!check_can_suspend("Loom\\any")) {
+    group_free(&g);
+    RETURN_THROWS();
+  }
+  for (uint32_t done = 0; done < g.n; done++) {
+    Task* t = group_next(&g);
+    if (!t) {
+      group_free(&g);
+      RETURN_THROWS();
+    }
+    if (!t->error) {
+      GC_ADDREF(&t->std);
+      group_cancel_rest(&g);
+      group_free(&g);
+      task_outcome(t, return_value);
+      OBJ_RELEASE(&t->std);
+      return;
+    }
+  }
+  // Every task failed.
+  zval errors;
+  array_init(&errors);
+  zend_ulong idx;
+  zend_string* key;
+  zval* v;
+  ZEND_HASH_FOREACH_KEY_VAL(g.tasks, idx, key, v) {
+    Task* t = task_from_obj(Z_OBJ_P(v));
+    t->observed = true;
+    zval item;
+    ZVAL_OBJ_COPY(&item, t->error);
+    if (key) zend_hash_update(Z_ARRVAL(errors), key, &item);
+    else zend_hash_index_update(Z_ARRVAL(errors), idx, &item);
+  }
+  ZEND_HASH_FOREACH_END();
+  zend_object* ex = make_exception(ce_composite, nullptr, "Loom\\any(): all %u tasks failed", g.n);
+  zend_update_property(ce_composite, ex, "errors", sizeof("errors") - 1, &errors);
+  zval_ptr_dtor(&errors);
+  group_free(&g);
+  zval zex;
+  ZVAL_OBJ(&zex, ex);
+  zend_throw_exception_object(&zex);
+}
+
+ZEND_FUNCTION(Loom_map) {
+  zval* iterable;
+  zval* callable;
+  zend_long concurrency;
+  ZEND_PARSE_PARAMETERS_START(3, 3)
+  Z_PARAM_ITERABLE(iterable)
+  Z_PARAM_ZVAL(callable)
+  Z_PARAM_LONG(concurrency)
+  ZEND_PARSE_PARAMETERS_END();
+  if (!zend_is_callable(callable, 0, nullptr)) {
+    zend_argument_type_error(2, "must be a valid callback, %s given", zend_zval_type_name(callable));
+    RETURN_THROWS();
+  }
+  if (concurrency < 1) {
+    zend_argument_value_error(3, "must be greater than or equal to 1");
+    RETURN_THROWS();
+  }
+  // Snapshot the items (keys kept).
+  zval items;
+  if (Z_TYPE_P(iterable) == IS_ARRAY) {
+    ZVAL_COPY(&items, iterable);
+  } else {
+    array_init(&items);
+    if (spl_iterator_apply(iterable,
+                           [](zend_object_iterator* it, void* puser) -> int {
+                             zval* arr = static_cast<zval*>(puser);
+                             zval* val = it->funcs->get_current_data(it);
+                             if (EG(exception)) return ZEND_HASH_APPLY_STOP;
+                             zval key;
+                             it->funcs->get_current_key(it, &key);
+                             Z_TRY_ADDREF_P(val);
+                             if (Z_TYPE(key) == IS_STRING) zend_symtable_update(Z_ARRVAL_P(arr), Z_STR(key), val);
+                             else if (Z_TYPE(key) == IS_LONG) zend_hash_index_update(Z_ARRVAL_P(arr), Z_LVAL(key), val);
+                             else zend_hash_next_index_insert(Z_ARRVAL_P(arr), val);
+                             zval_ptr_dtor(&key);
+                             return ZEND_HASH_APPLY_KEEP;
+                           },
+                           &items) == FAILURE ||
+        EG(exception)) {
+      zval_ptr_dtor(&items);
+      RETURN_THROWS();
+    }
+  }
+  uint32_t n = zend_hash_num_elements(Z_ARRVAL(items));
+  if (n == 0) {
+    zval_ptr_dtor(&items);
+    RETURN_EMPTY_ARRAY();
+  }
+  if (!check_can_suspend("Loom\\map")) {
+    zval_ptr_dtor(&items);
+    RETURN_THROWS();
+  }
+  // Tasks spawned so far, by position; one listener each.
+  zval* tasks = static_cast<zval*>(safe_emalloc(n, sizeof(zval), 0));
+  Listener* ls = static_cast<Listener*>(ecalloc(n, sizeof(Listener)));
+  Waiter* w = waiter_new("map");
+  uint32_t spawned = 0, finished = 0, inflight = 0;
+  zval* vals = static_cast<zval*>(safe_emalloc(n, sizeof(zval), 0));
+  {
+    uint32_t i = 0;
+    zval* v;
+    ZEND_HASH_FOREACH_VAL(Z_ARRVAL(items), v) { ZVAL_COPY_VALUE(&vals[i++], v); }
+    ZEND_HASH_FOREACH_END();
+  }
+  bool failed = false;
+  while (finished < n) {
+    while (inflight < (zend_ulong)concurrency && spawned < n) {
+      zval* arg = &vals[spawned];
+      ZVAL_DEREF(arg);
+      Task* t = task_spawn(callable, arg, 1, nullptr, &tasks[spawned]);
+      ZVAL_UNDEF(&ls[spawned].key);
+      listener_attach(&ls[spawned], t, w, spawned);
+      spawned++;
+      inflight++;
+    }
+    Listener* l = waiter_pop_fired(w);
+    if (!l) {
+      w->waiting = true;
+      if (!wait(w)) {
+        failed = true;
+        break;
+      }
+      continue;
+    }
+    inflight--;
+    finished++;
+    Task* t = task_from_obj(Z_OBJ(tasks[l->tag]));
+    if (t->error) {
+      zval ignored;
+      ZVAL_UNDEF(&ignored);
+      task_outcome(t, &ignored);
+      failed = true;
+      break;
+    }
+  }
+  for (uint32_t i = 0; i < spawned; i++) {
+    listener_detach(&ls[i]);
+    if (failed) task_cancel(task_from_obj(Z_OBJ(tasks[i])), nullptr);
+  }
+  if (!failed) {
+    array_init_size(return_value, n);
+    uint32_t i = 0;
+    zend_ulong idx;
+    zend_string* key;
+    ZEND_HASH_FOREACH_KEY(Z_ARRVAL(items), idx, key) {
+      Task* t = task_from_obj(Z_OBJ(tasks[i++]));
+      t->observed = true;
+      Z_TRY_ADDREF(t->result);
+      if (key) zend_hash_update(Z_ARRVAL_P(return_value), key, &t->result);
+      else zend_hash_index_update(Z_ARRVAL_P(return_value), idx, &t->result);
+    }
+    ZEND_HASH_FOREACH_END();
+  } else {
+    // Cancelled siblings' failures are expected: don't report them as unhandled.
+    for (uint32_t i = 0; i < spawned; i++) task_from_obj(Z_OBJ(tasks[i]))->observed = true;
+  }
+  for (uint32_t i = 0; i < spawned; i++) zval_ptr_dtor(&tasks[i]);
+  efree(tasks);
+  efree(ls);
+  efree(vals);
+  waiter_free(w);
+  zval_ptr_dtor(&items);
+}
+
+ZEND_FUNCTION(Loom_timeout) {
+  double seconds;
+  zval* callable;
+  zval* args = nullptr;
+  uint32_t argc = 0;
+  HashTable* named = nullptr;
+  ZEND_PARSE_PARAMETERS_START(2, -1)
+  Z_PARAM_DOUBLE(seconds)
+  Z_PARAM_ZVAL(callable)
+  Z_PARAM_VARIADIC_WITH_NAMED(args, argc, named)
+  ZEND_PARSE_PARAMETERS_END();
+  if (!valid_seconds(seconds, 1)) RETURN_THROWS();
+  if (!zend_is_callable(callable, 0, nullptr)) {
+    zend_argument_type_error(2, "must be a valid callback, %s given", zend_zval_type_name(callable));
+    RETURN_THROWS();
+  }
+  if (!check_can_suspend("Loom\\timeout")) RETURN_THROWS();
+  zval tz;
+  Task* t = task_spawn(callable, args, argc, named, &tz);
+  Waiter* w = waiter_new("timeout");
+  w->awaited = t;
+  Listener l{};
+  ZVAL_UNDEF(&l.key);
+  listener_attach(&l, t, w, 0);
+  waiter_set_timer(w, seconds);
+  bool ok = wait(w);
+  bool finished = waiter_pop_fired(w) != nullptr;
+  listener_detach(&l);
+  waiter_free(w);
+  if (!ok) {
+    task_cancel(t, nullptr);  // our caller was cancelled: so is the work
+    t->observed = true;
+    zval_ptr_dtor(&tz);
+    RETURN_THROWS();
+  }
+  if (!finished) {
+    zend_object* ex = make_exception(ce_timeout, nullptr, "Loom\\timeout(): timed out after %g seconds", seconds);
+    task_cancel(t, ex);
+    t->observed = true;
+    zval_ptr_dtor(&tz);
+    zval zex;
+    ZVAL_OBJ(&zex, ex);
+    zend_throw_exception_object(&zex);
+    RETURN_THROWS();
+  }
+  task_outcome(t, return_value);
+  zval_ptr_dtor(&tz);
+}

@@ -1,0 +1,646 @@
+// The scheduler core: waiters, the ready queue and the run loop. The only place fibers are resumed.
+#include "scheduler/scheduler.h"
+
+#include <cmath>
+#include <string>
+
+#include "compat.h"
+#include "engine_guard.h"
+
+extern "C" {
+#include "ext/standard/basic_functions.h"
+#include "zend_observer.h"
+}
+
+namespace loom {
+
+namespace {
+
+zend_function* fiber_ctor_fn;
+zend_function* fiber_start_fn;
+zend_function* fiber_resume_fn;
+zend_function* fiber_suspend_fn;
+
+HashTable private_functions;  // internal functions Loom calls itself; never visible to PHP code
+zend_function* drain_fn;
+user_opcode_handler_t previous_exit_handler;
+
+ZEND_FUNCTION(loom_shutdown_drain) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  scheduler_shutdown_drain();
+}
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_none, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
+const zend_function_entry private_function_entries[] = {
+    ZEND_RAW_FENTRY("loom_shutdown_drain", ZEND_FN(loom_shutdown_drain), arginfo_none, 0) ZEND_FE_END};
+
+// exit() in a task ends the script: nothing may be resumed afterwards (the VM unwinds with unwind_exit).
+int on_exit_opcode(zend_execute_data* execute_data) {
+  if (LOOM_G(scheduler)) LOOM_G(scheduler)->exiting = true;
+  return previous_exit_handler ? previous_exit_handler(execute_data) : ZEND_USER_OPCODE_DISPATCH;
+}
+
+void on_error(LOOM_ERROR_OBSERVER_ARGS) {
+  if ((type & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE)) &&
+      LOOM_G(scheduler)) {
+    LOOM_G(scheduler)->fatal_seen = true;
+  }
+}
+
+void register_shutdown_drain() {
+  php_shutdown_function_entry entry;
+  memset(&entry, 0, sizeof(entry));
+  entry.fci.size = sizeof(zend_fcall_info);
+  ZVAL_STR_COPY(&entry.fci.function_name, drain_fn->common.function_name);
+  entry.fci_cache.function_handler = drain_fn;
+  append_user_shutdown_function(&entry);
+}
+
+void link_waiter(Scheduler& s, Waiter* w) {
+  w->prev = nullptr;
+  w->next = s.waiters_head;
+  if (s.waiters_head) s.waiters_head->prev = w;
+  s.waiters_head = w;
+  s.waiting++;
+}
+
+void unlink_waiter(Scheduler& s, Waiter* w) {
+  if (!w->prev && s.waiters_head != w) return;  // not linked
+  if (w->prev) w->prev->next = w->next;
+  else s.waiters_head = w->next;
+  if (w->next) w->next->prev = w->prev;
+  w->prev = w->next = nullptr;
+  s.waiting--;
+}
+
+void on_timer(void* data) {
+  auto* w = static_cast<Waiter*>(data);
+  w->timer = reactor::TimerId{};
+  wake(w);
+}
+
+}  // namespace
+
+void scheduler_minit() {
+  fiber_ctor_fn = zend_ce_fiber->constructor;
+  fiber_start_fn = (zend_function*)zend_hash_str_find_ptr(&zend_ce_fiber->function_table, "start", 5);
+  fiber_resume_fn = (zend_function*)zend_hash_str_find_ptr(&zend_ce_fiber->function_table, "resume", 6);
+  fiber_suspend_fn = (zend_function*)zend_hash_str_find_ptr(&zend_ce_fiber->function_table, "suspend", 7);
+
+  zend_hash_init(&private_functions, 4, nullptr, ZEND_FUNCTION_DTOR, 1);
+  zend_register_functions(nullptr, private_function_entries, &private_functions, MODULE_PERSISTENT);
+  drain_fn = (zend_function*)zend_hash_str_find_ptr(&private_functions, "loom_shutdown_drain",
+                                                     sizeof("loom_shutdown_drain") - 1);
+
+  previous_exit_handler = zend_get_user_opcode_handler(ZEND_EXIT);
+  zend_set_user_opcode_handler(ZEND_EXIT, on_exit_opcode);
+  zend_observer_error_register(on_error);
+}
+
+void scheduler_mshutdown() { zend_hash_destroy(&private_functions); }
+
+bool sched_exists() { return LOOM_G(scheduler) != nullptr; }
+
+Scheduler& sched() {
+  Scheduler* s = LOOM_G(scheduler);
+  if (!s) {
+    s = new Scheduler();
+    ZVAL_UNDEF(&s->unhandled_handler);
+    LOOM_G(scheduler) = s;
+  }
+  if (!s->shutdown_registered) {
+    s->shutdown_registered = true;
+    register_shutdown_drain();
+  }
+  return *s;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Waiters
+
+Waiter* waiter_new(const char* what) {
+  auto* w = static_cast<Waiter*>(ecalloc(1, sizeof(Waiter)));
+  w->what = what;
+  w->waiting = true;
+  ZVAL_UNDEF(&w->value);
+  return w;
+}
+
+void waiter_detach(Waiter* w) {
+  if (w->timer.valid() && reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(w->timer);
+  if (w->detach) {
+    auto fn = w->detach;
+    w->detach = nullptr;
+    fn(w);
+  }
+}
+
+static void waiter_release(Waiter* w) {
+  if (w->error) OBJ_RELEASE(w->error);
+  zval_ptr_dtor(&w->value);
+  efree(w);
+}
+
+void waiter_free(Waiter* w) {
+  waiter_detach(w);
+  if (sched_exists()) unlink_waiter(sched(), w);
+  if (w->queued) {
+    w->dead = true;  // the ready queue still points at it
+    return;
+  }
+  waiter_release(w);
+}
+
+void waiter_set_timer(Waiter* w, double seconds) {
+  auto ms = static_cast<uint64_t>(std::ceil(seconds * 1000.0));
+  w->timer = reactor::Reactor::instance().add_timer(ms, on_timer, w);
+}
+
+void wake(Waiter* w, zend_object* err) {
+  if (!w->waiting) {
+    if (err) OBJ_RELEASE(err);
+    return;
+  }
+  w->waiting = false;
+  waiter_detach(w);
+  if (err) {
+    if (w->error) OBJ_RELEASE(w->error);
+    w->error = err;
+  }
+  if (!w->fiber && !w->task) return;  // top-level code: run_loop sees `waiting` drop
+  w->queued = true;
+  sched().ready.push_back(ReadyItem{nullptr, w});
+}
+
+bool check_can_suspend(const char* fname) {
+  if (zend_fiber_switch_blocked()) {
+    zend_throw_exception_ex(ce_exception, 0,
+                            "%s(): cannot suspend here: PHP forbids switching fibers inside a destructor, "
+                            "during garbage collection or while a fiber is being destroyed",
+                            fname);
+    return false;
+  }
+  if (!EG(active_fiber) && sched_exists() && sched().in_main_loop) {
+    zend_throw_exception_ex(ce_exception, 0,
+                            "%s(): cannot suspend here: the scheduler is already running on this stack "
+                            "(called from a destructor, an unhandled-task handler or a shutdown path)",
+                            fname);
+    return false;
+  }
+  return true;
+}
+
+static Task* task_of_active_fiber(Scheduler& s) {
+  zend_fiber* f = EG(active_fiber);
+  if (f && s.current && Z_TYPE(s.current->fiber) == IS_OBJECT && Z_OBJ(s.current->fiber) == &f->std)
+    return s.current;
+  return nullptr;
+}
+
+bool wait(Waiter* w, bool yield) {
+  Scheduler& s = sched();
+  zend_fiber* fiber = EG(active_fiber);
+  Task* task = task_of_active_fiber(s);
+
+  if (task && task->pending_cancel) {
+    zend_object* ex = task->pending_cancel;
+    task->pending_cancel = nullptr;
+    w->waiting = false;
+    waiter_detach(w);
+    zval zex;
+    ZVAL_OBJ(&zex, ex);
+    zend_throw_exception_object(&zex);
+    return false;
+  }
+
+  w->fiber = fiber;
+  w->task = task;
+  link_waiter(s, w);
+  if (task) task->waiter = w;
+  if (yield) wake(w);  // queue our own resumption behind whatever is ready
+
+  if (!fiber) {
+    run_loop(w);
+    if (w->waiting) {
+      // The loop stopped early (exit, an exception from a destructor): stop waiting.
+      w->waiting = false;
+      waiter_detach(w);
+    }
+  } else {
+    bool user_fiber = (task == nullptr);
+    if (user_fiber) GC_ADDREF(&fiber->std);  // Loom keeps a parked user fiber alive until it resumes it
+    zval ret;
+    ZVAL_UNDEF(&ret);
+    zend_call_known_function(fiber_suspend_fn, nullptr, zend_ce_fiber, &ret, 0, nullptr, nullptr);
+    zval_ptr_dtor(&ret);
+    if (user_fiber && w->waiting) {
+      // Resumed by someone other than Loom (or destroyed): drop our reference only if it is not the last.
+      if (GC_REFCOUNT(&fiber->std) > 1) GC_DELREF(&fiber->std);
+    }
+    if (task) task->waiter = nullptr;
+    if (EG(exception)) {
+      // The engine is destroying the fiber, or user code threw into it: leave the source.
+      if (w->waiting) {
+        w->waiting = false;
+        waiter_detach(w);
+      }
+      unlink_waiter(s, w);
+      return false;
+    }
+    if (w->waiting) {
+      w->waiting = false;
+      waiter_detach(w);
+      unlink_waiter(s, w);
+      zend_throw_exception_ex(ce_exception, 0,
+                              "A fiber waiting in Loom (%s) was resumed by other code; only Loom may resume "
+                              "a fiber it suspended",
+                              w->what);
+      return false;
+    }
+  }
+  if (task) task->waiter = nullptr;
+  unlink_waiter(s, w);
+  if (w->error) {
+    zval zex;
+    ZVAL_OBJ(&zex, w->error);
+    w->error = nullptr;
+    zend_throw_exception_object(&zex);
+    return false;
+  }
+  return !EG(exception);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The loop
+
+static void after_switch(Scheduler& s, Task* t);
+void task_complete(Task* t, zval* value, zend_object* error);
+
+static void start_task(Scheduler& s, Task* t) {
+  if (t->state != TaskState::Pending) return;
+  t->state = TaskState::Running;
+  object_init_ex(&t->fiber, zend_ce_fiber);
+  zend_call_known_function(fiber_ctor_fn, Z_OBJ(t->fiber), zend_ce_fiber, nullptr, 1, &t->callable, nullptr);
+  if (EG(exception)) {
+    zend_object* ex = EG(exception);
+    GC_ADDREF(ex);
+    zend_clear_exception();
+    task_complete(t, nullptr, ex);
+    return;
+  }
+  Task* prev = s.current;
+  s.current = t;
+  zval ret;
+  ZVAL_UNDEF(&ret);
+  zend_call_known_function(fiber_start_fn, Z_OBJ(t->fiber), zend_ce_fiber, &ret, t->argc, t->args, t->named);
+  s.current = prev;
+  zval_ptr_dtor(&ret);
+  after_switch(s, t);
+}
+
+static void resume_waiter(Scheduler& s, Waiter* w) {
+  w->queued = false;
+  if (w->dead) {
+    waiter_release(w);
+    return;
+  }
+  zend_fiber* f = w->fiber;
+  Task* t = w->task;
+  bool user_fiber = (t == nullptr);
+  if (t) GC_ADDREF(&t->std);  // the task may complete and be released while we look at it
+  Task* prev = s.current;
+  s.current = t;
+  zval ret;
+  ZVAL_UNDEF(&ret);
+  zend_call_known_function(fiber_resume_fn, &f->std, zend_ce_fiber, &ret, 0, nullptr, nullptr);
+  s.current = prev;
+  zval_ptr_dtor(&ret);
+  if (t) {
+    after_switch(s, t);
+    OBJ_RELEASE(&t->std);
+    return;
+  }
+  if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
+    // A user fiber Loom resumed threw: its resumer is Loom, so hand the error to top-level code if it
+    // is waiting, else report it.
+    zend_object* ex = EG(exception);
+    GC_ADDREF(ex);
+    zend_clear_exception();
+    if (s.main_waiter && s.main_waiter->waiting) {
+      wake(s.main_waiter, ex);
+    } else {
+      zend_exception_error(ex, E_WARNING);
+      OBJ_RELEASE(ex);
+    }
+  } else if (EG(exception)) {
+    s.exiting = true;
+  }
+  if (user_fiber) OBJ_RELEASE(&f->std);  // the reference wait() took
+}
+
+static void after_switch(Scheduler& s, Task* t) {
+  if (t->state != TaskState::Running) return;
+  if (EG(exception)) {
+    zend_object* ex = EG(exception);
+    if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+      s.exiting = true;  // exit() inside the task: the script ends, nothing else is resumed
+      return;
+    }
+    GC_ADDREF(ex);
+    zend_clear_exception();
+    task_complete(t, nullptr, ex);
+    return;
+  }
+  auto* f = reinterpret_cast<zend_fiber*>(Z_OBJ(t->fiber));
+  if (f->context.status == ZEND_FIBER_STATUS_DEAD) {
+    task_complete(t, &f->result, nullptr);
+  } else if (!t->waiter) {
+    task_complete(t, nullptr,
+                  make_exception(ce_exception, nullptr,
+                                 "Task #%u suspended its fiber with Fiber::suspend() outside Loom; Loom "
+                                 "cannot resume it",
+                                 t->id));
+  }
+}
+
+static void run_ready(Scheduler& s) {
+  size_t n = s.ready.size();
+  while (n-- > 0 && !s.ready.empty()) {
+    ReadyItem it = s.ready.front();
+    s.ready.pop_front();
+    if (it.start) {
+      Task* t = it.start;
+      if (!s.exiting) start_task(s, t);
+      OBJ_RELEASE(&t->std);  // the queue's reference
+    } else {
+      if (s.exiting && !it.resume->dead) {
+        it.resume->queued = false;
+        continue;
+      }
+      resume_waiter(s, it.resume);
+    }
+    if (s.exiting || EG(exception)) return;
+  }
+}
+
+static std::string describe_waiter(Waiter* w) {
+  std::string d;
+  char buf[64];
+  if (w->task) {
+    snprintf(buf, sizeof buf, "task #%u", w->task->id);
+    d = buf;
+    if (w->task->spawned_at) d += std::string(" (spawned at ") + ZSTR_VAL(w->task->spawned_at) + ")";
+  } else if (w->fiber) {
+    d = "a Fiber";
+  } else {
+    d = "top-level code";
+  }
+  d += " waits in ";
+  d += w->what;
+  if (w->awaited) {
+    snprintf(buf, sizeof buf, " of task #%u", w->awaited->id);
+    d += buf;
+  }
+  return d;
+}
+
+static void on_deadlock(Scheduler& s, Waiter* until) {
+  std::string msg = "Deadlock: every remaining task is waiting and nothing can wake it: ";
+  bool first = true;
+  for (Waiter* w = s.waiters_head; w; w = w->next) {
+    if (!w->waiting) continue;
+    if (!first) msg += "; ";
+    msg += describe_waiter(w);
+    first = false;
+  }
+  if (until) {
+    wake(until, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
+    return;
+  }
+  // Draining at script end: every stuck waiter gets its own exception.
+  std::vector<Waiter*> stuck;
+  for (Waiter* w = s.waiters_head; w; w = w->next)
+    if (w->waiting) stuck.push_back(w);
+  for (Waiter* w : stuck) wake(w, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
+}
+
+static bool loop_done(Scheduler& s, Waiter* until) {
+  if (until) return !until->waiting;
+  return s.ready.empty() && s.live_tasks == 0 && s.waiting == 0;
+}
+
+void run_loop(Waiter* until) {
+  Scheduler& s = sched();
+  Waiter* prev_main = s.main_waiter;
+  s.main_waiter = until;
+  s.in_main_loop = true;
+  bool first_pass = true;
+  zend_try {
+    for (;;) {
+      if (s.exiting || EG(exception)) break;
+      if (loop_done(s, until) && !(first_pass && until)) break;
+      if (loop_done(s, until)) {
+        // A yield from top-level code: give ready tasks and due I/O one turn, then return.
+        first_pass = false;
+        if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+        run_ready(s);
+        report_unhandled();
+        continue;
+      }
+      first_pass = false;
+      if (!s.ready.empty()) {
+        run_ready(s);
+        report_unhandled();
+        continue;
+      }
+      if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
+        reactor::Reactor::instance().run_once(true);
+        continue;
+      }
+      if (s.waiting == 0 && s.live_tasks == 0) break;  // nothing left at all (drain done)
+      on_deadlock(s, until);
+    }
+  }
+  zend_catch {
+    // A fatal error, memory_limit or time limit inside a resumed fiber: Loom's state is reset at
+    // RSHUTDOWN; nothing else may be resumed. Re-raise towards the engine.
+    s.in_main_loop = false;
+    s.current = nullptr;
+    s.exiting = true;
+    zend_bailout();
+  }
+  zend_end_try();
+  s.in_main_loop = false;
+  s.main_waiter = prev_main;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Unhandled failures
+
+static void report_one(Scheduler& s, Task* t) {
+  if (t->reported || t->observed || !t->error) return;
+  t->reported = true;
+  if (Z_TYPE(s.unhandled_handler) != IS_UNDEF) {
+    zval args[2], ret;
+    ZVAL_OBJ_COPY(&args[0], t->error);
+    ZVAL_OBJ_COPY(&args[1], &t->std);
+    ZVAL_UNDEF(&ret);
+    zend_call_known_function(s.unhandled_fcc.function_handler, s.unhandled_fcc.object, s.unhandled_fcc.called_scope,
+                             &ret, 2, args, nullptr);
+    zval_ptr_dtor(&args[0]);
+    zval_ptr_dtor(&args[1]);
+    zval_ptr_dtor(&ret);
+    return;
+  }
+  zend_object* ex = t->error;
+  zval rv;
+  zval* msg = zend_read_property(zend_get_exception_base(ex), ex, "message", sizeof("message") - 1, 1, &rv);
+  zend_string* where = t->spawned_file ? t->spawned_file : ZSTR_EMPTY_ALLOC();
+  zend_error_at(E_WARNING, where, t->spawned_line,
+                "Loom: task #%u failed and nobody awaited it: %s: %s", t->id, ZSTR_VAL(ex->ce->name),
+                Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
+}
+
+static void report_unhandled_impl(bool final) {
+  if (!sched_exists()) return;
+  Scheduler& s = sched();
+  if (s.unhandled.empty()) return;
+  std::vector<Task*> keep;
+  std::vector<Task*> todo;
+  todo.swap(s.unhandled);
+  for (size_t i = 0; i < todo.size(); i++) {
+    Task* t = todo[i];
+    bool unreachable = GC_REFCOUNT(&t->std) == 1;  // only our list still holds it: nobody can await it
+    if (t->observed || t->reported) {
+      OBJ_RELEASE(&t->std);
+    } else if (final || unreachable) {
+      if (!EG(exception)) report_one(s, t);
+      OBJ_RELEASE(&t->std);
+    } else {
+      keep.push_back(t);
+    }
+  }
+  for (Task* t : s.unhandled) keep.push_back(t);  // reported handlers may have produced more
+  s.unhandled.swap(keep);
+}
+
+void report_unhandled() { report_unhandled_impl(false); }
+
+// ---------------------------------------------------------------------------------------------------
+// End of script and request end
+
+static void cancel_all(Scheduler& s) {
+  std::vector<Task*> live;
+  for (Task* t = s.live_head; t; t = t->next_live) live.push_back(t);
+  for (Task* t : live) GC_ADDREF(&t->std);
+  for (Task* t : live) {
+    task_cancel(t, nullptr);
+    OBJ_RELEASE(&t->std);
+  }
+}
+
+static void on_drain_deadline(void* data) { *static_cast<bool*>(data) = true; }
+
+void scheduler_shutdown_drain() {
+  if (!sched_exists()) return;
+  Scheduler& s = sched();
+  if (s.exiting || CG(unclean_shutdown) || s.draining) return;  // exit() or a fatal error: resume nothing
+  s.draining = true;
+  bool expired = false;
+  int expiries = 0;
+  reactor::TimerId deadline{};
+  bool cancel_mode = LOOM_G(shutdown_mode) == 1 || s.fatal_seen;
+  if (cancel_mode) cancel_all(s);
+  if (LOOM_G(shutdown_timeout) > 0 && (s.live_tasks || s.waiting)) {
+    deadline = reactor::Reactor::instance().add_timer(
+        static_cast<uint64_t>(std::ceil(LOOM_G(shutdown_timeout) * 1000.0)), on_drain_deadline, &expired);
+  }
+  // Drain in slices so the deadline can cancel what is left.
+  while (!s.exiting && !EG(exception) && (s.live_tasks || s.waiting || !s.ready.empty())) {
+    if (expired) {
+      expired = false;
+      if (++expiries > 1) {
+        php_error_docref(nullptr, E_WARNING,
+                         "Loom: %zu task(s) ignored cancellation at script end; abandoning them", s.live_tasks);
+        break;
+      }
+      php_error_docref(nullptr, E_WARNING,
+                       "Loom: %zu task(s) still running after loom.shutdown_timeout=%g s at script end; "
+                       "cancelling them",
+                       s.live_tasks, LOOM_G(shutdown_timeout));
+      cancel_all(s);
+      deadline = reactor::Reactor::instance().add_timer(1000, on_drain_deadline, &expired);
+    }
+    // One bounded turn of the loop.
+    if (!s.ready.empty()) {
+      s.in_main_loop = true;
+      zend_try { run_ready(s); }
+      zend_catch {
+        s.in_main_loop = false;
+        s.exiting = true;
+        zend_bailout();
+      }
+      zend_end_try();
+      s.in_main_loop = false;
+      report_unhandled();
+      continue;
+    }
+    if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
+      if (s.live_tasks == 0 && s.waiting == 0) break;
+      reactor::Reactor::instance().run_once(true);
+      continue;
+    }
+    if (s.live_tasks == 0 && s.waiting == 0) break;
+    on_deadlock(s, nullptr);
+  }
+  if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(deadline);
+  if (!EG(exception)) report_unhandled_impl(true);
+  s.draining = false;
+}
+
+void scheduler_rshutdown() {
+  Scheduler* s = LOOM_G(scheduler);
+  if (!s) return;
+  // Detach every waiter from its source first (channels, timers), then free them: after a bailout
+  // the fibers they belong to will never resume.
+  for (Waiter* w = s->waiters_head; w; w = w->next) {
+    w->waiting = false;
+    waiter_detach(w);
+  }
+  while (s->waiters_head) {
+    Waiter* w = s->waiters_head;
+    unlink_waiter(*s, w);
+    if (!w->queued) waiter_release(w);
+    else w->dead = true;
+  }
+  std::vector<Task*> refs;
+  for (ReadyItem& it : s->ready) {
+    if (it.start) refs.push_back(it.start);
+    else if (it.resume->dead) waiter_release(it.resume);
+  }
+  s->ready.clear();
+  for (Task* t = s->live_head; t;) {
+    Task* n = t->next_live;
+    t->prev_live = t->next_live = nullptr;
+    t->waiter = nullptr;
+    t->state = TaskState::Done;
+    refs.push_back(t);  // the live reference
+    t = n;
+  }
+  s->live_head = nullptr;
+  s->live_tasks = 0;
+  for (Task* t : s->unhandled) refs.push_back(t);
+  s->unhandled.clear();
+  if (reactor::Reactor::exists()) reactor::Reactor::instance().reset_timers();
+  zval handler;
+  ZVAL_COPY_VALUE(&handler, &s->unhandled_handler);
+  if (s->main_error) OBJ_RELEASE(s->main_error);
+  delete s;
+  LOOM_G(scheduler) = nullptr;
+  for (Task* t : refs) OBJ_RELEASE(&t->std);
+  zval_ptr_dtor(&handler);
+}
+
+}  // namespace loom

@@ -1,0 +1,167 @@
+// The scheduler: the only place fibers are resumed. Tasks, waiters and the run loop.
+// Sources of readiness (timers, task completion, channels, transfers) only call wake(); the loop in
+// scheduler.cc resumes the fibers from one place, inside the engine guard.
+#ifndef LOOM_SCHEDULER_H
+#define LOOM_SCHEDULER_H
+
+#include <deque>
+#include <vector>
+
+#include "php_loom.h"
+#include "reactor/reactor.h"
+
+namespace loom {
+
+struct Task;
+struct Waiter;
+
+// A waiter's registration on a task's completion (await, all, race, ...). Owned by the waiting side;
+// linked into the task while it runs. When the task completes it unlinks the node and appends it to
+// the waiter's fired list.
+struct Listener {
+  Waiter* waiter;
+  Task* task;      // null once the task completed and unlinked us
+  zend_long tag;   // the caller's index (position in the input)
+  zval key;        // the caller's key (combinators keep input keys)
+  Listener* prev;
+  Listener* next;
+  Listener* next_fired;
+};
+
+// One suspension of one execution context: top-level code, a task, or a user's Fiber.
+struct Waiter {
+  zend_fiber* fiber;  // null: top-level code (the loop runs in place)
+  Task* task;         // the task running on `fiber`, if it is one
+  const char* what;   // for deadlock reports: "sleep", "await", "channel receive", ...
+  Task* awaited;      // for deadlock reports, when waiting on one task
+  bool waiting;       // registered, not yet woken
+  bool queued;        // in the ready queue
+  bool dead;          // its wait() returned while queued: free it when dequeued
+  zend_object* error; // thrown at the suspension point when resumed (owned)
+  zval value;         // value handed over by the waker (channel receive)
+  reactor::TimerId timer;
+  void (*detach)(Waiter*);  // unhook from the source (cancellation); may be null
+  void* source;
+  Listener* fired_head;
+  Listener* fired_tail;
+  Waiter* q_prev;  // position in the source's own queue (a channel's senders or receivers)
+  Waiter* q_next;
+  Waiter* prev;
+  Waiter* next;
+};
+
+enum class TaskState : uint8_t { Pending, Running, Done };
+
+struct Task {
+  uint32_t id;
+  TaskState state;
+  bool observed;         // someone awaited it or asked for its outcome
+  bool reported;         // unhandled failure already reported
+  zval callable;
+  zval* args;
+  uint32_t argc;
+  HashTable* named;      // named arguments of spawn(), or null
+  zval fiber;            // the Fiber object running it (UNDEF before start / after finish)
+  zval result;
+  zend_object* error;    // the exception it ended with (owned), or null
+  zend_object* pending_cancel;  // delivered at its next suspension (owned)
+  Waiter* waiter;        // its current suspension
+  Listener* listeners;
+  zend_string* spawned_at;  // "file:line"
+  zend_string* spawned_file;
+  uint32_t spawned_line;
+  Task* prev_live;
+  Task* next_live;
+  zend_object std;
+};
+
+inline Task* task_from_obj(zend_object* obj) {
+  return reinterpret_cast<Task*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Task, std));
+}
+
+struct ReadyItem {
+  Task* start;   // a task to start, or
+  Waiter* resume;  // a suspension to resume
+};
+
+struct Scheduler {
+  std::deque<ReadyItem> ready;
+  std::vector<Task*> unhandled;  // failed, never awaited, still referenced (one ref each)
+  Task* live_head = nullptr;
+  size_t live_tasks = 0;
+  Waiter* waiters_head = nullptr;
+  size_t waiting = 0;
+  Task* current = nullptr;       // the task whose fiber is running
+  uint32_t next_task_id = 1;
+  bool in_main_loop = false;
+  bool exiting = false;          // exit() was called: resume nothing more
+  bool fatal_seen = false;       // a fatal error or uncaught exception happened
+  bool shutdown_registered = false;
+  bool draining = false;
+  zend_fcall_info_cache unhandled_fcc{};
+  zval unhandled_handler;
+  zend_object* main_error = nullptr;  // error for top-level code from a user fiber Loom resumed
+  Waiter* main_waiter = nullptr;      // top-level code's suspension while the loop runs for it
+};
+
+// Module-level setup
+void scheduler_minit();
+void scheduler_rshutdown();
+void scheduler_mshutdown();
+Scheduler& sched();
+bool sched_exists();
+
+// Class entries
+extern zend_class_entry* ce_task;
+extern zend_class_entry* ce_channel;
+extern zend_class_entry* ce_exception;
+extern zend_class_entry* ce_cancelled;
+extern zend_class_entry* ce_timeout;
+extern zend_class_entry* ce_deadlock;
+extern zend_class_entry* ce_channel_closed;
+extern zend_class_entry* ce_composite;
+
+// Waiters
+Waiter* waiter_new(const char* what);
+void waiter_free(Waiter* w);
+// Suspends the calling context until w is woken. Returns false with an exception pending on failure
+// (cancellation, error handed in by the waker, a forbidden context, engine destruction of the fiber).
+bool wait(Waiter* w, bool yield = false);
+// Marks w ready to resume (no PHP runs here). err, if given, is thrown at the suspension point (owned).
+void wake(Waiter* w, zend_object* err = nullptr);
+// Detaches w from its source and timer (before it is woken by cancellation or timeout).
+void waiter_detach(Waiter* w);
+// Arms a timer that wakes w after `seconds`.
+void waiter_set_timer(Waiter* w, double seconds);
+
+// Throws a Loom\Exception if the calling context cannot suspend; `fname` names the API call.
+bool check_can_suspend(const char* fname);
+
+// Tasks
+Task* task_spawn(zval* callable, zval* args, uint32_t argc, HashTable* named, zval* out);
+Listener* waiter_pop_fired(Waiter* w);
+bool valid_seconds(double seconds, uint32_t arg);
+void task_cancel(Task* t, zend_object* reason);
+// Registers a listener on t's completion; the listener is owned by the caller.
+void listener_attach(Listener* l, Task* t, Waiter* w, zend_long tag);
+void listener_detach(Listener* l);
+// Value or exception of a finished task into return_value / EG(exception). Marks it observed.
+void task_outcome(Task* t, zval* return_value);
+zend_object* make_exception(zend_class_entry* ce, zend_object* previous, const char* fmt, ...);
+zend_object* make_cancelled(Task* t, zend_object* reason);
+
+// Runs the loop until `until` is woken (top-level waits) or, with until == null, until no task is left.
+void run_loop(Waiter* until);
+// End of script (shutdown function): drain or cancel what is left.
+void scheduler_shutdown_drain();
+void report_unhandled();
+void task_complete(Task* t, zval* value, zend_object* error);
+
+// Task class glue
+void task_class_init();
+void channel_class_init();
+void exceptions_init();
+
+}  // namespace loom
+
+#endif
