@@ -22,18 +22,29 @@ Reactor::Reactor() {
   timer_.data = this;
 }
 
-TimerId Reactor::add_timer(uint64_t delay_ms, TimerCallback cb, void* data) {
+TimerId Reactor::add_timer(uint64_t delay_ms, TimerCallback cb, void* data, bool weak) {
   uv_update_time(&loop_);
   TimerId id{uv_now(&loop_) + delay_ms, next_seq_++};
-  timers_.emplace(id, Entry{cb, data});
+  timers_.emplace(id, Entry{cb, data, weak});
+  if (weak) weak_timers_++;
   if (id.due < armed_due_) rearm();
+  update_ref();
   return id;
+}
+
+void Reactor::update_ref() {
+  if (timers_.size() > weak_timers_) uv_ref(reinterpret_cast<uv_handle_t*>(&timer_));
+  else uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
 }
 
 void Reactor::cancel_timer(TimerId& id) {
   if (!id.valid()) return;
-  timers_.erase(id);
+  auto it = timers_.find(id);
   id = TimerId{};
+  if (it == timers_.end()) return;
+  if (it->second.weak) weak_timers_--;
+  timers_.erase(it);
+  update_ref();
   if (timers_.empty()) {
     uv_timer_stop(&timer_);
     armed_due_ = UINT64_MAX;
@@ -61,10 +72,12 @@ void Reactor::on_uv_timer(uv_timer_t* t) {
     auto it = self->timers_.begin();
     if (it->first.due > now) break;
     Entry e = it->second;
+    if (e.weak) self->weak_timers_--;
     self->timers_.erase(it);
     e.cb(e.data);
   }
   self->rearm();
+  self->update_ref();
 }
 
 void Reactor::run_once(bool block) { uv_run(&loop_, block ? UV_RUN_ONCE : UV_RUN_NOWAIT); }
@@ -83,6 +96,7 @@ size_t Reactor::handle_count() {
 
 void Reactor::reset_timers() {
   timers_.clear();
+  weak_timers_ = 0;
   uv_timer_stop(&timer_);
   armed_due_ = UINT64_MAX;
 }

@@ -31,10 +31,12 @@ class Reactor {
 
   uv_loop_t* loop() { return &loop_; }
 
-  TimerId add_timer(uint64_t delay_ms, TimerCallback cb, void* data);
+  // A weak timer fires like any other but does not keep the loop alive on its own (a deadline that
+  // must not hide a deadlock).
+  TimerId add_timer(uint64_t delay_ms, TimerCallback cb, void* data, bool weak = false);
   // Removes a pending timer; a no-op when it already fired or was cancelled.
   void cancel_timer(TimerId& id);
-  size_t timer_count() const { return timers_.size(); }
+  size_t timer_count() const { return timers_.size() - weak_timers_; }
 
   // Runs one loop iteration. block=true waits for at least one event (never called with nothing armed).
   void run_once(bool block);
@@ -55,7 +57,10 @@ class Reactor {
   struct Entry {
     TimerCallback cb;
     void* data;
+    bool weak;
   };
+  void update_ref();
+  size_t weak_timers_ = 0;
   uv_loop_t loop_{};
   uv_timer_t timer_{};
   std::map<TimerId, Entry> timers_;

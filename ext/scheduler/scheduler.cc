@@ -555,23 +555,23 @@ void scheduler_shutdown_drain() {
   if (cancel_mode) cancel_all(s);
   if (LOOM_G(shutdown_timeout) > 0 && (s.live_tasks || s.waiting)) {
     deadline = reactor::Reactor::instance().add_timer(
-        static_cast<uint64_t>(std::ceil(LOOM_G(shutdown_timeout) * 1000.0)), on_drain_deadline, &expired);
+        static_cast<uint64_t>(std::ceil(LOOM_G(shutdown_timeout) * 1000.0)), on_drain_deadline, &expired, /*weak=*/true);
   }
   // Drain in slices so the deadline can cancel what is left.
   while (!s.exiting && !EG(exception) && (s.live_tasks || s.waiting || !s.ready.empty())) {
     if (expired) {
       expired = false;
       if (++expiries > 1) {
-        php_error_docref(nullptr, E_WARNING,
+        zend_error(E_WARNING,
                          "Loom: %zu task(s) ignored cancellation at script end; abandoning them", s.live_tasks);
         break;
       }
-      php_error_docref(nullptr, E_WARNING,
+      zend_error(E_WARNING,
                        "Loom: %zu task(s) still running after loom.shutdown_timeout=%g s at script end; "
                        "cancelling them",
                        s.live_tasks, LOOM_G(shutdown_timeout));
       cancel_all(s);
-      deadline = reactor::Reactor::instance().add_timer(1000, on_drain_deadline, &expired);
+      deadline = reactor::Reactor::instance().add_timer(1000, on_drain_deadline, &expired, /*weak=*/true);
     }
     // One bounded turn of the loop.
     if (!s.ready.empty()) {
