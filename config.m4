@@ -28,6 +28,11 @@ if test "$PHP_LOOM" != "no"; then
     ext/scheduler/channel.cc \
     ext/scheduler/exceptions.cc \
     ext/reactor/reactor.cc \
+    ext/reactor/curl_multi.cc \
+    ext/http/http_module.cc \
+    ext/http/client.cc \
+    ext/http/transfer.cc \
+    ext/http/response.cc \
     ext/sse/sse_parser.cc"
 
   PHP_NEW_EXTENSION(loom, $LOOM_SOURCES, $ext_shared,, [-std=c++20 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1], cxx)

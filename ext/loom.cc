@@ -10,6 +10,7 @@
 #include "compat.h"
 #include "php_loom.h"
 #include "scheduler/scheduler.h"
+#include "http/http.h"
 
 extern "C" {
 #include "ext/standard/info.h"
@@ -69,6 +70,7 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::task_class_init();
   loom::channel_class_init();
   loom::scheduler_minit();
+  loom::http::http_minit();
   return SUCCESS;
 }
 
@@ -87,6 +89,7 @@ static PHP_RINIT_FUNCTION(loom) {
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
   loom::scheduler_rshutdown();
+  loom::http::transfers_rshutdown();
   return SUCCESS;
 }
 

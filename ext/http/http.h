@@ -1,0 +1,147 @@
+// Loom\Http: Client, Response, Event and their iterators over one curl transfer each.
+#ifndef LOOM_HTTP_H
+#define LOOM_HTTP_H
+
+#include <curl/curl.h>
+
+#include <deque>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "reactor/curl_multi.h"
+#include "scheduler/scheduler.h"
+
+extern "C" {
+#include "ext/spl/spl_exceptions.h"
+}
+#include "sse/sse_parser.h"
+
+namespace loom::http {
+
+extern zend_class_entry* ce_client;
+extern zend_class_entry* ce_response;
+extern zend_class_entry* ce_event;
+extern zend_class_entry* ce_chunk_iterator;
+extern zend_class_entry* ce_event_iterator;
+extern zend_class_entry* ce_response_stream;
+extern zend_class_entry* ce_invalid_argument;
+extern zend_class_entry* ce_transport;
+extern zend_class_entry* ce_timeout;
+extern zend_class_entry* ce_too_large;
+extern zend_class_entry* ce_incomplete;
+extern zend_class_entry* ce_unexpected_type;
+
+// Every option of API.md, parsed once. Requests copy the client's and apply their own on top.
+struct Options {
+  std::string base_uri;
+  std::vector<std::pair<std::string, std::string>> headers;  // name as given => value
+  zval query;                                                // array or UNDEF
+  std::string body;
+  bool has_body = false;
+  double connect_timeout = 10, idle_timeout = 120, total_timeout = 0;
+  long max_connections_per_host = 0;
+  std::string http_version;  // "", "1.1", "2", "2-prior-knowledge"
+  bool verify = true;
+  std::string ca_file, client_cert, client_key, proxy;
+  long max_redirects = 10;
+  size_t max_response_bytes = 0;
+  size_t max_event_bytes = 1 << 20;
+  int retry_max = 0;
+  std::vector<long> retry_statuses;
+  double retry_delay = 0.5, retry_max_delay = 60;
+  bool retry_set = false;
+
+  Options() { ZVAL_UNDEF(&query); }
+  Options(const Options& o);
+  Options& operator=(const Options&) = delete;
+  ~Options() { zval_ptr_dtor(&query); }
+};
+
+// Parses an options array on top of `into`. is_request allows the per-request keys. Throws
+// Loom\Http\InvalidArgumentException and returns false on an unknown key or a wrong type.
+bool parse_options(HashTable* ht, Options& into, bool is_request);
+
+struct StreamGroup;
+struct Response;
+
+enum class Failure : uint8_t { None, Transport, Timeout, TooLarge, Cancelled, Incomplete };
+
+// One request on the wire: its easy handle, what arrived, and who waits for more.
+struct Transfer final : reactor::TransferSink {
+  CURL* easy = nullptr;
+  curl_slist* header_list = nullptr;
+  std::string url;         // as requested, credentials removed (for messages)
+  std::string method;
+  std::string req_body;
+  long status = 0;
+  std::string status_line;
+  std::vector<std::pair<std::string, std::string>> headers;  // lower-case name => value, in order
+  std::string reason;
+  bool headers_done = false;
+  bool done = false;       // curl finished or we stopped it
+  bool in_multi = false;
+  bool paused = false;
+  CURLcode code = CURLE_OK;
+  Failure failure = Failure::None;
+  std::string failure_phase;
+  std::string failure_message;
+  std::string buf;         // body bytes not yet handed to PHP
+  size_t received = 0;     // decoded body bytes so far
+  size_t max_bytes = 0;
+  size_t max_event_bytes = 1 << 20;
+  double idle_timeout = 0;
+  reactor::TimerId idle_timer;
+  std::vector<Waiter*> waiters;  // readers waiting for headers, bytes or the end
+  StreamGroup* group = nullptr;  // a Client::stream() that watches this transfer
+  bool group_flagged = false;
+  Response* owner = nullptr;
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  Transfer* prev_live = nullptr;
+  Transfer* next_live = nullptr;
+
+  void on_done(CURLcode c) override;
+  void notify();
+  void arm_idle();
+  void stop(Failure f, const char* phase, std::string message);  // ends it early (timeout, cancel, limit)
+  ~Transfer() override;
+};
+
+// Starts the transfer (adds it to the multi). False with an exception pending on failure.
+bool transfer_start(Transfer* t, const Options& o);
+// Waits until pred(t) holds or the transfer is done. False with an exception pending on failure.
+bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* what);
+// Throws the transfer's failure as the right exception class.
+void throw_failure(Transfer* t);
+// Takes the unconsumed body bytes out of the buffer (unpausing curl when it was held back).
+void take_body(Transfer* t, std::string& out);
+// Releases everything still in flight at request end.
+void transfers_rshutdown();
+size_t live_transfers();
+
+struct Response {
+  Transfer* t;
+  zend_object std;
+};
+inline Response* response_from(zend_object* o) {
+  return reinterpret_cast<Response*>(reinterpret_cast<char*>(o) - XtOffsetOf(Response, std));
+}
+
+// A Client::stream() iteration: transfers flag themselves here when they have news.
+struct StreamGroup {
+  std::deque<Transfer*> ready;
+  Waiter* waiter = nullptr;
+};
+
+zend_object* transport_exception(zend_class_entry* ce, const std::string& msg, const std::string& phase,
+                                 const std::string& url, long curl_code);
+void throw_invalid(const char* fmt, ...);
+void create_event(zval* out, const sse::Event& e);
+
+void http_minit();
+void client_class_init();
+void response_class_init();
+
+}  // namespace loom::http
+
+#endif

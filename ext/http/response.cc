@@ -1,0 +1,622 @@
+// Loom\Http\Response, its chunk and event iterators, Loom\Http\Event and Client::stream().
+#include <cstring>
+
+#include "http/http.h"
+
+extern "C" {
+#include "ext/json/php_json.h"
+#include "zend_smart_str.h"
+}
+
+namespace loom::http {
+
+zend_class_entry* ce_response;
+zend_class_entry* ce_event;
+zend_class_entry* ce_chunk_iterator;
+zend_class_entry* ce_event_iterator;
+zend_class_entry* ce_response_stream;
+static zend_object_handlers response_handlers, chunk_it_handlers, event_it_handlers, stream_handlers;
+
+// ---------------------------------------------------------------------------------------------------
+// Response
+
+static zend_object* response_create(zend_class_entry* ce) {
+  auto* r = static_cast<Response*>(zend_object_alloc(sizeof(Response), ce));
+  r->t = nullptr;
+  zend_object_std_init(&r->std, ce);
+  object_properties_init(&r->std, ce);
+  r->std.handlers = &response_handlers;
+  return &r->std;
+}
+
+static void response_free(zend_object* o) {
+  Response* r = response_from(o);
+  delete r->t;
+  zend_object_std_dtor(o);
+}
+
+static bool has_data(Transfer* t) { return !t->buf.empty(); }
+
+static Transfer* live(zval* self) {
+  Response* r = response_from(Z_OBJ_P(self));
+  if (!r->t) zend_throw_error(nullptr, "This Loom\\Http\\Response is no longer usable (its request ended)");
+  return r->t;
+}
+
+// Reads the next piece of body into out (empty at the end). False with an exception pending.
+static bool next_chunk(Transfer* t, std::string& out, const char* what) {
+  if (!transfer_wait(t, has_data, what)) return false;
+  if (!t->buf.empty()) {
+    take_body(t, out);
+    return true;
+  }
+  if (t->failure != Failure::None) {
+    throw_failure(t);
+    return false;
+  }
+  return true;
+}
+
+static void json_decode_into(zval* out, const char* p, size_t n) {
+  php_json_decode_ex(out, p, n, PHP_JSON_OBJECT_AS_ARRAY | PHP_JSON_THROW_ON_ERROR, PHP_JSON_PARSER_DEFAULT_DEPTH);
+}
+
+static bool event_stream(Transfer* t) {
+  for (auto& h : t->headers)
+    if (h.first == "content-type") return strncasecmp(h.second.c_str(), "text/event-stream", 17) == 0;
+  return false;
+}
+
+void response_class_init();
+
+// ---------------------------------------------------------------------------------------------------
+// Iterators: one C++ object each, holding the response object.
+
+struct ChunkIt {
+  zval response;
+  zval current;
+  zend_long key;
+  bool started;
+  zend_object std;
+};
+struct EventIt {
+  zval response;
+  zval current;
+  zend_long key;
+  bool started;
+  bool finished;
+  sse::Parser* parser;
+  std::deque<sse::Event>* queue;
+  zend_object std;
+};
+struct StreamIt {
+  zval responses;  // array of Response objects being watched
+  zval key, current;
+  StreamGroup* group;
+  uint32_t remaining;
+  bool started;
+  zend_object std;
+};
+
+template <typename T>
+static T* from_obj(zend_object* o) {
+  return reinterpret_cast<T*>(reinterpret_cast<char*>(o) - XtOffsetOf(T, std));
+}
+
+template <typename T>
+static zend_object* it_create(zend_class_entry* ce, zend_object_handlers* h) {
+  auto* it = static_cast<T*>(zend_object_alloc(sizeof(T), ce));
+  memset(it, 0, XtOffsetOf(T, std));
+  zend_object_std_init(&it->std, ce);
+  object_properties_init(&it->std, ce);
+  it->std.handlers = h;
+  return &it->std;
+}
+
+static zend_object* chunk_it_create(zend_class_entry* ce) { return it_create<ChunkIt>(ce, &chunk_it_handlers); }
+static zend_object* event_it_create(zend_class_entry* ce) {
+  zend_object* o = it_create<EventIt>(ce, &event_it_handlers);
+  return o;
+}
+static zend_object* stream_create(zend_class_entry* ce) { return it_create<StreamIt>(ce, &stream_handlers); }
+
+static void chunk_it_free(zend_object* o) {
+  auto* it = from_obj<ChunkIt>(o);
+  zval_ptr_dtor(&it->response);
+  zval_ptr_dtor(&it->current);
+  zend_object_std_dtor(o);
+}
+static void event_it_free(zend_object* o) {
+  auto* it = from_obj<EventIt>(o);
+  zval_ptr_dtor(&it->response);
+  zval_ptr_dtor(&it->current);
+  delete it->parser;
+  delete it->queue;
+  zend_object_std_dtor(o);
+}
+static void stream_free(zend_object* o) {
+  auto* it = from_obj<StreamIt>(o);
+  if (Z_TYPE(it->responses) == IS_ARRAY) {
+    zval* v;
+    ZEND_HASH_FOREACH_VAL(Z_ARRVAL(it->responses), v) {
+      Response* r = response_from(Z_OBJ_P(v));
+      if (r->t && r->t->group == it->group) r->t->group = nullptr;
+    }
+    ZEND_HASH_FOREACH_END();
+  }
+  zval_ptr_dtor(&it->responses);
+  zval_ptr_dtor(&it->key);
+  zval_ptr_dtor(&it->current);
+  delete it->group;
+  zend_object_std_dtor(o);
+}
+
+static HashTable* two_zval_gc(zval* a, zval* b, zend_object* o, zval** table, int* n) {
+  zend_get_gc_buffer* buf = zend_get_gc_buffer_create();
+  zend_get_gc_buffer_add_zval(buf, a);
+  zend_get_gc_buffer_add_zval(buf, b);
+  zend_get_gc_buffer_use(buf, table, n);
+  return zend_std_get_properties(o);
+}
+static HashTable* chunk_it_gc(zend_object* o, zval** t, int* n) {
+  auto* it = from_obj<ChunkIt>(o);
+  return two_zval_gc(&it->response, &it->current, o, t, n);
+}
+static HashTable* event_it_gc(zend_object* o, zval** t, int* n) {
+  auto* it = from_obj<EventIt>(o);
+  return two_zval_gc(&it->response, &it->current, o, t, n);
+}
+static HashTable* stream_gc(zend_object* o, zval** t, int* n) {
+  auto* it = from_obj<StreamIt>(o);
+  zend_get_gc_buffer* buf = zend_get_gc_buffer_create();
+  zend_get_gc_buffer_add_zval(buf, &it->responses);
+  zend_get_gc_buffer_add_zval(buf, &it->key);
+  zend_get_gc_buffer_add_zval(buf, &it->current);
+  zend_get_gc_buffer_use(buf, t, n);
+  return zend_std_get_properties(o);
+}
+
+// Chunks: advance to the next non-empty piece of body, or to the end.
+static void chunk_advance(ChunkIt* it) {
+  zval_ptr_dtor(&it->current);
+  ZVAL_UNDEF(&it->current);
+  Transfer* t = live(&it->response);
+  if (!t) return;
+  std::string s;
+  if (!next_chunk(t, s, "Loom\\Http\\Response::chunks")) return;
+  if (!s.empty()) ZVAL_STRINGL(&it->current, s.data(), s.size());
+}
+
+void create_event(zval* out, const sse::Event& e) {
+  object_init_ex(out, ce_event);
+  zend_object* o = Z_OBJ_P(out);
+  ZVAL_STRINGL(OBJ_PROP_NUM(o, 0), e.type.data(), e.type.size());
+  ZVAL_STRINGL(OBJ_PROP_NUM(o, 1), e.data.data(), e.data.size());
+  ZVAL_STRINGL(OBJ_PROP_NUM(o, 2), e.id.data(), e.id.size());
+  if (e.retry >= 0) ZVAL_LONG(OBJ_PROP_NUM(o, 3), e.retry);
+  else ZVAL_NULL(OBJ_PROP_NUM(o, 3));
+}
+
+// Events: parse body pieces until an event is queued, or the stream ends (cleanly or not).
+static void event_advance(EventIt* it) {
+  zval_ptr_dtor(&it->current);
+  ZVAL_UNDEF(&it->current);
+  Transfer* t = live(&it->response);
+  if (!t) return;
+  while (it->queue->empty() && !it->finished) {
+    std::string s;
+    if (!next_chunk(t, s, "Loom\\Http\\Response::events")) return;
+    if (s.empty()) {
+      it->finished = true;
+      if (!it->parser->finish()) {
+        zval ex;
+        ZVAL_OBJ(&ex, transport_exception(ce_incomplete,
+                                          "The event stream from " + t->url + " ended inside an event",
+                                          "body", t->url, 0));
+        zend_throw_exception_object(&ex);
+        return;
+      }
+      break;
+    }
+    std::vector<sse::Event> evs;
+    if (it->parser->feed(s.data(), s.size(), evs) == sse::Status::TooLarge) {
+      for (auto& e : evs) it->queue->push_back(std::move(e));
+      t->stop(Failure::TooLarge, "body", "");
+      zval ex;
+      ZVAL_OBJ(&ex, transport_exception(ce_too_large,
+                                        "An event or line from " + t->url + " exceeds max_event_bytes (" +
+                                            std::to_string(it->parser->max_event_bytes()) + " bytes)",
+                                        "body", t->url, 0));
+      zend_throw_exception_object(&ex);
+      return;
+    }
+    for (auto& e : evs) it->queue->push_back(std::move(e));
+  }
+  if (!it->queue->empty()) {
+    create_event(&it->current, it->queue->front());
+    it->queue->pop_front();
+  }
+}
+
+// stream(): next (response, chunk) pair from whichever transfer has news.
+static void stream_advance(StreamIt* it) {
+  zval_ptr_dtor(&it->key);
+  zval_ptr_dtor(&it->current);
+  ZVAL_UNDEF(&it->key);
+  ZVAL_UNDEF(&it->current);
+  StreamGroup* g = it->group;
+  while (it->remaining > 0) {
+    while (!g->ready.empty()) {
+      Transfer* t = g->ready.front();
+      g->ready.pop_front();
+      t->group_flagged = false;
+      if (!t->buf.empty()) {
+        std::string s;
+        take_body(t, s);
+        ZVAL_OBJ_COPY(&it->key, &t->owner->std);
+        ZVAL_STRINGL(&it->current, s.data(), s.size());
+        if (t->done) {  // report its end next time
+          t->group_flagged = true;
+          g->ready.push_back(t);
+        }
+        return;
+      }
+      if (t->done && t->group == g) {
+        t->group = nullptr;
+        it->remaining--;
+        ZVAL_OBJ_COPY(&it->key, &t->owner->std);
+        if (t->failure != Failure::None) {
+          throw_failure(t);
+          return;
+        }
+        ZVAL_EMPTY_STRING(&it->current);
+        return;
+      }
+    }
+    if (!check_can_suspend("Loom\\Http\\Client::stream")) return;
+    Waiter* w = waiter_new("http stream");
+    g->waiter = w;
+    bool ok = wait(w);
+    g->waiter = nullptr;
+    waiter_free(w);
+    if (!ok) return;
+  }
+}
+
+void response_class_init() {
+  ce_response->create_object = response_create;
+  memcpy(&response_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+  response_handlers.offset = XtOffsetOf(Response, std);
+  response_handlers.free_obj = response_free;
+  response_handlers.clone_obj = nullptr;
+
+  ce_chunk_iterator->create_object = chunk_it_create;
+  memcpy(&chunk_it_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+  chunk_it_handlers.offset = XtOffsetOf(ChunkIt, std);
+  chunk_it_handlers.free_obj = chunk_it_free;
+  chunk_it_handlers.get_gc = chunk_it_gc;
+  chunk_it_handlers.clone_obj = nullptr;
+
+  ce_event_iterator->create_object = event_it_create;
+  memcpy(&event_it_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+  event_it_handlers.offset = XtOffsetOf(EventIt, std);
+  event_it_handlers.free_obj = event_it_free;
+  event_it_handlers.get_gc = event_it_gc;
+  event_it_handlers.clone_obj = nullptr;
+
+  ce_response_stream->create_object = stream_create;
+  memcpy(&stream_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+  stream_handlers.offset = XtOffsetOf(StreamIt, std);
+  stream_handlers.free_obj = stream_free;
+  stream_handlers.get_gc = stream_gc;
+  stream_handlers.clone_obj = nullptr;
+}
+
+}  // namespace loom::http
+
+using namespace loom::http;
+using loom::http::Response;
+
+ZEND_METHOD(Loom_Http_Response, __construct) {
+  zend_throw_error(nullptr, "Loom\\Http\\Response cannot be constructed directly; use Loom\\Http\\Client::request()");
+}
+
+ZEND_METHOD(Loom_Http_Response, status) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Transfer* t = live(ZEND_THIS);
+  if (!t) RETURN_THROWS();
+  RETURN_LONG(t->status);
+}
+
+ZEND_METHOD(Loom_Http_Response, url) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Transfer* t = live(ZEND_THIS);
+  if (!t) RETURN_THROWS();
+  RETURN_STRINGL(t->url.data(), t->url.size());
+}
+
+ZEND_METHOD(Loom_Http_Response, headers) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Transfer* t = live(ZEND_THIS);
+  if (!t) RETURN_THROWS();
+  array_init(return_value);
+  for (auto& h : t->headers) {
+    zval* list = zend_hash_str_find(Z_ARRVAL_P(return_value), h.first.data(), h.first.size());
+    if (!list) {
+      zval arr;
+      array_init(&arr);
+      list = zend_hash_str_update(Z_ARRVAL_P(return_value), h.first.data(), h.first.size(), &arr);
+    }
+    add_next_index_stringl(list, h.second.data(), h.second.size());
+  }
+}
+
+ZEND_METHOD(Loom_Http_Response, header) {
+  zend_string* name;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_STR(name)
+  ZEND_PARSE_PARAMETERS_END();
+  Transfer* t = live(ZEND_THIS);
+  if (!t) RETURN_THROWS();
+  std::string want(ZSTR_VAL(name), ZSTR_LEN(name));
+  for (auto& c : want) c = (char)tolower((unsigned char)c);
+  std::string joined;
+  bool found = false;
+  for (auto& h : t->headers) {
+    if (h.first != want) continue;
+    if (found) joined += ", ";
+    joined += h.second;
+    found = true;
+  }
+  if (!found) RETURN_NULL();
+  RETURN_STRINGL(joined.data(), joined.size());
+}
+
+ZEND_METHOD(Loom_Http_Response, body) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Transfer* t = live(ZEND_THIS);
+  if (!t) RETURN_THROWS();
+  // Reading the whole body: never hold curl back.
+  t->group = nullptr;
+  if (t->paused) {
+    t->paused = false;
+    curl_easy_pause(t->easy, CURLPAUSE_CONT);
+  }
+  smart_str out = {0};
+  while (!t->done) {
+    if (!transfer_wait(t, has_data, "Loom\\Http\\Response::body")) {
+      smart_str_free(&out);
+      RETURN_THROWS();
+    }
+    if (!t->buf.empty()) {
+      smart_str_appendl(&out, t->buf.data(), t->buf.size());
+      std::string drop;
+      take_body(t, drop);
+    }
+  }
+  if (!t->buf.empty()) {
+    smart_str_appendl(&out, t->buf.data(), t->buf.size());
+    t->buf.clear();
+  }
+  if (t->failure != Failure::None) {
+    smart_str_free(&out);
+    throw_failure(t);
+    RETURN_THROWS();
+  }
+  RETURN_STR(smart_str_extract(&out));
+}
+
+ZEND_METHOD(Loom_Http_Response, json) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  zval body;
+  zend_call_method_with_0_params(Z_OBJ_P(ZEND_THIS), ce_response, nullptr, "body", &body);
+  if (EG(exception)) {
+    zval_ptr_dtor(&body);
+    RETURN_THROWS();
+  }
+  json_decode_into(return_value, Z_STRVAL(body), Z_STRLEN(body));
+  zval_ptr_dtor(&body);
+}
+
+ZEND_METHOD(Loom_Http_Response, chunks) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  if (!live(ZEND_THIS)) RETURN_THROWS();
+  object_init_ex(return_value, ce_chunk_iterator);
+  auto* it = from_obj<ChunkIt>(Z_OBJ_P(return_value));
+  ZVAL_COPY(&it->response, ZEND_THIS);
+}
+
+ZEND_METHOD(Loom_Http_Response, events) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  if (!live(ZEND_THIS)) RETURN_THROWS();
+  object_init_ex(return_value, ce_event_iterator);
+  auto* it = from_obj<EventIt>(Z_OBJ_P(return_value));
+  ZVAL_COPY(&it->response, ZEND_THIS);
+  Transfer* t = response_from(Z_OBJ_P(ZEND_THIS))->t;
+  it->parser = new loom::sse::Parser(t->max_event_bytes);
+  it->queue = new std::deque<loom::sse::Event>();
+}
+
+ZEND_METHOD(Loom_Http_Response, cancel) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Transfer* t = live(ZEND_THIS);
+  if (!t) RETURN_THROWS();
+  t->stop(Failure::Cancelled, "body", "The request to " + t->url + " was cancelled");
+}
+
+// --- iterator methods: rewind() starts (once), valid()/current()/key() read, next() advances.
+
+static bool chunk_first(ChunkIt*) { return true; }
+static bool stream_first(StreamIt*) { return true; }
+static bool event_first(EventIt* it) {
+  Transfer* t = live(&it->response);
+  if (!t) return false;
+  if (!event_stream(t)) {
+    const char* ct = "none";
+    for (auto& h : t->headers)
+      if (h.first == "content-type") ct = h.second.c_str();
+    zend_throw_exception_ex(ce_unexpected_type, 0,
+                            "Expected an event stream (text/event-stream) from %s, got content-type %s (status %ld); "
+                            "status and body stay readable",
+                            t->url.c_str(), ct, t->status);
+    return false;
+  }
+  return true;
+}
+
+template <typename T>
+static bool ensure_started(T* it, bool (*first)(T*), void (*advance)(T*)) {
+  if (!it->started) {
+    it->started = true;
+    if (!first(it)) return false;
+    advance(it);
+  }
+  return !EG(exception);
+}
+
+static void chunk_key(ChunkIt* it, zval* rv) { ZVAL_LONG(rv, it->key); }
+static void event_key(EventIt* it, zval* rv) { ZVAL_LONG(rv, it->key); }
+static void stream_key(StreamIt* it, zval* rv) {
+  if (Z_TYPE(it->key) == IS_UNDEF) ZVAL_NULL(rv);
+  else ZVAL_COPY(rv, &it->key);
+}
+static void chunk_step(ChunkIt* it) { it->key++; }
+static void event_step(EventIt* it) { it->key++; }
+static void stream_step(StreamIt*) {}
+
+#define LOOM_ITERATOR_METHODS(Class, T, first, advance, keyf, step)                                \
+  ZEND_METHOD(Loom_Http_##Class, __construct) {                                                    \
+    zend_throw_error(nullptr, "Loom\\Http\\" #Class " cannot be constructed directly");           \
+  }                                                                                                \
+  ZEND_METHOD(Loom_Http_##Class, rewind) {                                                         \
+    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
+    ensure_started<T>(from_obj<T>(Z_OBJ_P(ZEND_THIS)), first, advance);                            \
+  }                                                                                                \
+  ZEND_METHOD(Loom_Http_##Class, valid) {                                                          \
+    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
+    RETURN_BOOL(Z_TYPE(it->current) != IS_UNDEF);                                                  \
+  }                                                                                                \
+  ZEND_METHOD(Loom_Http_##Class, current) {                                                        \
+    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
+    if (Z_TYPE(it->current) == IS_UNDEF) RETURN_NULL();                                            \
+    RETURN_COPY(&it->current);                                                                     \
+  }                                                                                                \
+  ZEND_METHOD(Loom_Http_##Class, key) {                                                            \
+    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
+    keyf(it, return_value);                                                                        \
+  }                                                                                                \
+  ZEND_METHOD(Loom_Http_##Class, next) {                                                           \
+    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
+    step(it);                                                                                      \
+    advance(it);                                                                                   \
+  }
+
+LOOM_ITERATOR_METHODS(ChunkIterator, ChunkIt, chunk_first, chunk_advance, chunk_key, chunk_step)
+LOOM_ITERATOR_METHODS(EventIterator, EventIt, event_first, event_advance, event_key, event_step)
+LOOM_ITERATOR_METHODS(ResponseStream, StreamIt, stream_first, stream_advance, stream_key, stream_step)
+
+ZEND_METHOD(Loom_Http_Client, stream) {
+  zval* responses;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_ITERABLE(responses)
+  ZEND_PARSE_PARAMETERS_END();
+  zval list;
+  array_init(&list);
+  auto add = [&](zval* v) -> bool {
+    ZVAL_DEREF(v);
+    if (Z_TYPE_P(v) != IS_OBJECT || Z_OBJCE_P(v) != ce_response) {
+      zend_argument_type_error(1, "must contain only Loom\\Http\\Response objects, %s found", zend_zval_type_name(v));
+      return false;
+    }
+    Z_ADDREF_P(v);
+    zend_hash_next_index_insert(Z_ARRVAL(list), v);
+    return true;
+  };
+  bool ok = true;
+  if (Z_TYPE_P(responses) == IS_ARRAY) {
+    zval* v;
+    ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(responses), v) {
+      if (!(ok = add(v))) break;
+    }
+    ZEND_HASH_FOREACH_END();
+  } else {
+    zend_object_iterator* zit = Z_OBJCE_P(responses)->get_iterator(Z_OBJCE_P(responses), responses, 0);
+    if (!zit) ok = false;
+    else {
+      if (zit->funcs->rewind) zit->funcs->rewind(zit);
+      while (ok && !EG(exception) && zit->funcs->valid(zit) == SUCCESS) {
+        zval* v = zit->funcs->get_current_data(zit);
+        if (EG(exception)) break;
+        ok = add(v);
+        zit->funcs->move_forward(zit);
+      }
+      zend_iterator_dtor(zit);
+      ok = ok && !EG(exception);
+    }
+  }
+  if (!ok) {
+    zval_ptr_dtor(&list);
+    RETURN_THROWS();
+  }
+  object_init_ex(return_value, ce_response_stream);
+  auto* it = from_obj<StreamIt>(Z_OBJ_P(return_value));
+  it->group = new StreamGroup();
+  ZVAL_COPY_VALUE(&it->responses, &list);
+  zval* v;
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), v) {
+    Transfer* t = response_from(Z_OBJ_P(v))->t;
+    if (!t) continue;
+    it->remaining++;
+    t->group = it->group;
+    if (t->paused) {
+      t->paused = false;
+      curl_easy_pause(t->easy, CURLPAUSE_CONT);
+    }
+    // Whatever already arrived (or the end) is news from the start.
+    t->group_flagged = true;
+    it->group->ready.push_back(t);
+  }
+  ZEND_HASH_FOREACH_END();
+}
+
+// --- Event
+
+ZEND_METHOD(Loom_Http_Event, __construct) {
+  zend_string *data, *type = nullptr, *id = nullptr;
+  zend_long retry = 0;
+  bool retry_null = true;
+  ZEND_PARSE_PARAMETERS_START(1, 4)
+  Z_PARAM_STR(data)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_STR(type)
+  Z_PARAM_STR(id)
+  Z_PARAM_LONG_OR_NULL(retry, retry_null)
+  ZEND_PARSE_PARAMETERS_END();
+  zend_object* o = Z_OBJ_P(ZEND_THIS);
+  if (Z_TYPE_P(OBJ_PROP_NUM(o, 1)) != IS_UNDEF) {
+    zend_throw_error(nullptr, "Loom\\Http\\Event is already constructed");
+    RETURN_THROWS();
+  }
+  if (type) ZVAL_STR_COPY(OBJ_PROP_NUM(o, 0), type);
+  else ZVAL_STRING(OBJ_PROP_NUM(o, 0), "message");
+  ZVAL_STR_COPY(OBJ_PROP_NUM(o, 1), data);
+  if (id) ZVAL_STR_COPY(OBJ_PROP_NUM(o, 2), id);
+  else ZVAL_EMPTY_STRING(OBJ_PROP_NUM(o, 2));
+  if (retry_null) ZVAL_NULL(OBJ_PROP_NUM(o, 3));
+  else ZVAL_LONG(OBJ_PROP_NUM(o, 3), retry);
+}
+
+ZEND_METHOD(Loom_Http_Event, json) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  zval* data = OBJ_PROP_NUM(Z_OBJ_P(ZEND_THIS), 1);
+  if (Z_TYPE_P(data) != IS_STRING) RETURN_NULL();
+  json_decode_into(return_value, Z_STRVAL_P(data), Z_STRLEN_P(data));
+}

@@ -1,0 +1,332 @@
+// One HTTP request in flight: curl callbacks record bytes and headers; PHP-side readers wait for them.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "http/http.h"
+
+namespace loom::http {
+
+namespace {
+
+constexpr size_t kHighWater = 1 << 20;     // pause curl when this much is buffered and unread
+constexpr size_t kMaxHeaderBytes = 64 << 10;
+thread_local Transfer* live_head = nullptr;
+thread_local size_t live_count = 0;
+
+void detach_reader(Waiter* w) {
+  auto* t = static_cast<Transfer*>(w->source);
+  auto it = std::find(t->waiters.begin(), t->waiters.end(), w);
+  if (it != t->waiters.end()) t->waiters.erase(it);
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string trim(const char* p, size_t n) {
+  while (n && (p[0] == ' ' || p[0] == '\t')) p++, n--;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\n')) n--;
+  return std::string(p, n);
+}
+
+size_t on_header(char* p, size_t size, size_t n, void* ud) {
+  auto* t = static_cast<Transfer*>(ud);
+  size_t len = size * n;
+  if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
+    // A new response (1xx, or the final one): start over.
+    t->headers.clear();
+    t->status_line = trim(p, len);
+    const char* sp = static_cast<const char*>(memchr(p, ' ', len));
+    t->status = sp ? strtol(sp + 1, nullptr, 10) : 0;
+    t->reason.clear();
+    return len;
+  }
+  if (len <= 2 && (len == 0 || p[0] == '\r' || p[0] == '\n')) {
+    if (t->status >= 200 || t->status == 101) {
+      t->headers_done = true;
+      t->notify();
+    }
+    return len;
+  }
+  size_t total = 0;
+  for (auto& h : t->headers) total += h.first.size() + h.second.size() + 4;
+  if (total + len > kMaxHeaderBytes) {
+    t->failure = Failure::TooLarge;
+    t->failure_phase = "headers";
+    t->failure_message = "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
+    return 0;
+  }
+  const char* colon = static_cast<const char*>(memchr(p, ':', len));
+  if (!colon) return len;  // folded or malformed line: curl decides whether that is fatal
+  t->headers.emplace_back(lower(trim(p, colon - p)), trim(colon + 1, len - (colon + 1 - p)));
+  return len;
+}
+
+size_t on_write(char* p, size_t size, size_t n, void* ud) {
+  auto* t = static_cast<Transfer*>(ud);
+  size_t len = size * n;
+  if (t->max_bytes && t->received + len > t->max_bytes) {
+    // Counted here, on decoded bytes: CURLOPT_MAXFILESIZE misses running and compressed transfers.
+    t->failure = Failure::TooLarge;
+    t->failure_phase = "body";
+    t->failure_message = "Response body from " + t->url + " exceeds max_response_bytes (" +
+                         std::to_string(t->max_bytes) + " bytes)";
+    return 0;
+  }
+  if (t->buf.size() >= kHighWater && !t->group) {
+    t->paused = true;  // nobody reads fast enough: let TCP push back; curl redelivers these bytes
+    return CURL_WRITEFUNC_PAUSE;
+  }
+  t->received += len;
+  t->buf.append(p, len);
+  t->arm_idle();
+  t->notify();
+  return len;
+}
+
+void on_idle(void* data) {
+  auto* t = static_cast<Transfer*>(data);
+  t->idle_timer = reactor::TimerId{};
+  char secs[32];
+  snprintf(secs, sizeof secs, "%g", t->idle_timeout);
+  t->stop(Failure::Timeout, "idle",
+          std::string("No data from ") + t->url + " for " + secs + " seconds (idle timeout)");
+}
+
+}  // namespace
+
+void Transfer::notify() {
+  if (!waiters.empty()) {
+    std::vector<Waiter*> ws;
+    ws.swap(waiters);
+    for (Waiter* w : ws) {
+      w->detach = nullptr;
+      wake(w);
+    }
+  }
+  if (group && !group_flagged) {
+    group_flagged = true;
+    group->ready.push_back(this);
+    if (group->waiter) wake(group->waiter);
+  }
+}
+
+void Transfer::arm_idle() {
+  if (idle_timeout <= 0 || done) return;
+  auto& r = reactor::Reactor::instance();
+  r.cancel_timer(idle_timer);
+  idle_timer = r.add_timer(static_cast<uint64_t>(std::ceil(idle_timeout * 1000)), on_idle, this);
+}
+
+void Transfer::on_done(CURLcode c) {
+  in_multi = false;
+  done = true;
+  code = c;
+  reactor::Reactor::instance().cancel_timer(idle_timer);
+  if (c != CURLE_OK && failure == Failure::None) {
+    failure = Failure::Transport;
+    const char* detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
+    switch (c) {
+      case CURLE_COULDNT_RESOLVE_HOST:
+      case CURLE_COULDNT_RESOLVE_PROXY: failure_phase = "resolve"; break;
+      case CURLE_COULDNT_CONNECT: failure_phase = "connect"; break;
+      case CURLE_OPERATION_TIMEDOUT: {
+        failure = Failure::Timeout;
+        curl_off_t connect_time = 0;
+        curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_time);
+        failure_phase = connect_time == 0 ? "connect" : "total";
+        break;
+      }
+      case CURLE_SSL_CONNECT_ERROR:
+      case CURLE_PEER_FAILED_VERIFICATION:
+      case CURLE_SSL_CERTPROBLEM:
+      case CURLE_SSL_CIPHER:
+      case CURLE_SSL_CACERT_BADFILE:
+      case CURLE_SSL_ISSUER_ERROR:
+      case CURLE_SSL_PINNEDPUBKEYNOTMATCH: failure_phase = "tls"; break;
+      case CURLE_SEND_ERROR: failure_phase = headers_done ? "body" : "send"; break;
+      default: failure_phase = headers_done ? "body" : "headers"; break;
+    }
+    const char* what = failure_phase == "resolve"   ? "Could not resolve the host of "
+                       : failure_phase == "connect" ? "Could not connect to "
+                       : failure_phase == "tls"     ? "TLS handshake failed with "
+                       : failure_phase == "send"    ? "Could not send the request to "
+                       : failure_phase == "headers" ? "Failed reading the response headers from "
+                       : failure_phase == "body"    ? "Failed reading the response body from "
+                                                    : "Request failed: ";
+    failure_message = std::string(what) + url + ": " + detail;
+    if (failure == Failure::Timeout) {
+      failure_message = std::string("Request to ") + url + " timed out (" + failure_phase + "): " + detail;
+    }
+  } else if (c == CURLE_OK) {
+    headers_done = true;
+  }
+  notify();
+}
+
+void Transfer::stop(Failure f, const char* phase, std::string message) {
+  if (done) return;
+  if (in_multi) {
+    reactor::CurlMulti::instance().remove(easy);
+    in_multi = false;
+  }
+  reactor::Reactor::instance().cancel_timer(idle_timer);
+  done = true;
+  failure = f;
+  failure_phase = phase;
+  failure_message = std::move(message);
+  notify();
+}
+
+Transfer::~Transfer() {
+  if (in_multi) reactor::CurlMulti::instance().remove(easy);
+  if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(idle_timer);
+  if (easy) curl_easy_cleanup(easy);
+  if (header_list) curl_slist_free_all(header_list);
+  if (prev_live) prev_live->next_live = next_live;
+  else if (live_head == this) live_head = next_live;
+  if (next_live) next_live->prev_live = prev_live;
+  if (live_count) live_count--;
+}
+
+size_t live_transfers() { return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().transfers() : 0; }
+
+bool transfer_start(Transfer* t, const Options& o) {
+  t->next_live = live_head;
+  if (live_head) live_head->prev_live = t;
+  live_head = t;
+  live_count++;
+
+  auto& multi = reactor::CurlMulti::instance();
+  CURL* e = t->easy = curl_easy_init();
+  curl_easy_setopt(e, CURLOPT_PRIVATE, static_cast<reactor::TransferSink*>(t));
+  curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
+  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // redirects are Loom's: see client.cc
+  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
+  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
+  curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::ceil(o.connect_timeout * 1000)));
+  if (o.total_timeout > 0)
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::ceil(o.total_timeout * 1000)));
+  long v = CURL_HTTP_VERSION_2TLS;
+  if (o.http_version == "1.1") v = CURL_HTTP_VERSION_1_1;
+  else if (o.http_version == "2") v = CURL_HTTP_VERSION_2_0;
+  else if (o.http_version == "2-prior-knowledge") v = CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
+  curl_easy_setopt(e, CURLOPT_HTTP_VERSION, v);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, o.verify ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, o.verify ? 2L : 0L);
+  if (!o.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, o.ca_file.c_str());
+  if (!o.client_cert.empty()) curl_easy_setopt(e, CURLOPT_SSLCERT, o.client_cert.c_str());
+  if (!o.client_key.empty()) curl_easy_setopt(e, CURLOPT_SSLKEY, o.client_key.c_str());
+  if (!o.proxy.empty()) {
+    curl_easy_setopt(e, CURLOPT_PROXY, o.proxy.c_str());
+    curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_HTTP);
+    if (o.proxy.rfind("socks5", 0) == 0) curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_SOCKS5_HOSTNAME);
+    else if (o.proxy.rfind("https", 0) == 0) curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_HTTPS);
+  } else {
+    curl_easy_setopt(e, CURLOPT_PROXY, "");  // never from the environment (FPM clears it anyway)
+  }
+  if (t->method == "HEAD") {
+    curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+  } else if (t->method != "GET" || !t->req_body.empty()) {
+    curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, t->method.c_str());
+  }
+  if (!t->req_body.empty() || t->method == "POST" || t->method == "PUT" || t->method == "PATCH") {
+    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t->req_body.size()));
+    curl_easy_setopt(e, CURLOPT_POSTFIELDS, t->req_body.data());
+  }
+  for (auto& h : o.headers) {
+    std::string line = h.first + ": " + h.second;
+    if (h.second.empty()) line = h.first + ";";  // curl's way to send an empty header
+    t->header_list = curl_slist_append(t->header_list, line.c_str());
+  }
+  t->header_list = curl_slist_append(t->header_list, "Expect:");
+  curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->header_list);
+  t->max_bytes = o.max_response_bytes;
+  t->max_event_bytes = o.max_event_bytes;
+  t->idle_timeout = o.idle_timeout;
+  if (o.max_connections_per_host > 0) {
+    // One multi handle per process: the limit is process-wide (the last client's value wins).
+    multi.set_max_host_connections(o.max_connections_per_host);
+  }
+  CURLMcode rc = multi.add(e);
+  if (rc != CURLM_OK) {
+    zval ex;
+    ZVAL_OBJ(&ex, transport_exception(ce_transport,
+                                      std::string("Could not start the request to ") + t->url + ": " +
+                                          curl_multi_strerror(rc),
+                                      "connect", t->url, 0));
+    zend_throw_exception_object(&ex);
+    return false;
+  }
+  t->in_multi = true;
+  t->arm_idle();
+  return true;
+}
+
+bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* what) {
+  for (;;) {
+    if (t->done || pred(t)) return true;
+    if (!check_can_suspend(what)) return false;
+    Waiter* w = waiter_new(what);
+    w->source = t;
+    w->detach = detach_reader;
+    t->waiters.push_back(w);
+    bool ok = wait(w);
+    waiter_free(w);
+    if (!ok) return false;
+  }
+}
+
+void take_body(Transfer* t, std::string& out) {
+  out.swap(t->buf);
+  t->buf.clear();
+  if (t->paused && t->easy && !t->done) {
+    t->paused = false;
+    curl_easy_pause(t->easy, CURLPAUSE_CONT);
+  }
+}
+
+void throw_failure(Transfer* t) {
+  zend_class_entry* ce = ce_transport;
+  switch (t->failure) {
+    case Failure::Timeout: ce = ce_timeout; break;
+    case Failure::TooLarge: ce = ce_too_large; break;
+    case Failure::Incomplete: ce = ce_incomplete; break;
+    case Failure::Cancelled: {
+      zend_throw_exception(ce_cancelled, t->failure_message.c_str(), 0);
+      return;
+    }
+    default: break;
+  }
+  zval ex;
+  ZVAL_OBJ(&ex, transport_exception(ce, t->failure_message, t->failure_phase, t->url, t->code));
+  zend_throw_exception_object(&ex);
+}
+
+void transfers_rshutdown() {
+  // Whatever a request left in flight is stopped; its connection is closed by curl (removed mid-transfer),
+  // so the next request never inherits half a response.
+  for (Transfer* t = live_head; t; t = t->next_live) {
+    if (t->in_multi) {
+      reactor::CurlMulti::instance().remove(t->easy);
+      t->in_multi = false;
+    }
+    t->done = true;
+    t->waiters.clear();
+    t->group = nullptr;
+    if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(t->idle_timer);
+  }
+}
+
+}  // namespace loom::http

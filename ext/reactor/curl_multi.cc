@@ -1,0 +1,153 @@
+// The multi-socket glue: curl tells us which sockets to watch and when to time out; libuv tells curl
+// what happened. [no Zend]
+#include "reactor/curl_multi.h"
+
+#include <unistd.h>
+
+#include "reactor/reactor.h"
+
+namespace loom::reactor {
+
+namespace {
+CurlMulti* g_multi = nullptr;
+}
+
+CurlMulti& CurlMulti::instance() {
+  if (!g_multi) g_multi = new CurlMulti();
+  return *g_multi;
+}
+
+bool CurlMulti::exists() { return g_multi != nullptr; }
+
+CurlMulti::CurlMulti() {
+  uv_loop_t* loop = Reactor::instance().loop();
+  multi_ = curl_multi_init();
+  uv_timer_init(loop, &timer_);
+  timer_.data = this;
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, on_socket);
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, on_timer);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+  curl_multi_setopt(multi_, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+  // Idle connections kept for reuse: enough for a fan-out of hundreds to a few LLM hosts.
+  curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, 512L);
+  share_ = curl_share_init();
+  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+}
+
+CURLMcode CurlMulti::add(CURL* easy) {
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this);
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, on_close_socket);
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
+  curl_easy_setopt(easy, CURLOPT_SHARE, share_);
+  CURLMcode rc = curl_multi_add_handle(multi_, easy);
+  if (rc == CURLM_OK) transfers_++;
+  return rc;
+}
+
+void CurlMulti::remove(CURL* easy) {
+  if (curl_multi_remove_handle(multi_, easy) == CURLM_OK && transfers_ > 0) transfers_--;
+}
+
+// We open and close every socket ourselves so a poll handle is always stopped before its fd closes
+// (libuv aborts in epoll_ctl on a closed fd) and so open sockets can be counted.
+curl_socket_t CurlMulti::on_open_socket(void* clientp, curlsocktype purpose, struct curl_sockaddr* a) {
+  auto* self = static_cast<CurlMulti*>(clientp);
+  curl_socket_t s = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+  if (s != CURL_SOCKET_BAD) self->open_sockets_++;
+  return s;
+}
+
+int CurlMulti::on_close_socket(void* clientp, curl_socket_t item) {
+  auto* self = static_cast<CurlMulti*>(clientp);
+  self->stop_poll(item);
+  if (self->open_sockets_ > 0) self->open_sockets_--;
+  return close(item);
+}
+
+void CurlMulti::stop_poll(curl_socket_t s) {
+  auto it = polls_.find(s);
+  if (it == polls_.end()) return;
+  SocketCtx* ctx = it->second;
+  polls_.erase(it);
+  curl_multi_assign(multi_, s, nullptr);
+  uv_poll_stop(&ctx->poll);
+  uv_close(reinterpret_cast<uv_handle_t*>(&ctx->poll),
+           [](uv_handle_t* h) { delete static_cast<SocketCtx*>(h->data); });
+}
+
+int CurlMulti::on_socket(CURL* easy, curl_socket_t s, int what, void* userp, void* socketp) {
+  auto* self = static_cast<CurlMulti*>(userp);
+  if (what == CURL_POLL_REMOVE) {
+    self->stop_poll(s);
+    return 0;
+  }
+  auto* ctx = static_cast<SocketCtx*>(socketp);
+  if (!ctx) {
+    ctx = new SocketCtx{};
+    ctx->fd = s;
+    ctx->multi = self;
+    if (uv_poll_init_socket(Reactor::instance().loop(), &ctx->poll, s) != 0) {
+      delete ctx;
+      return -1;  // curl fails the transfer
+    }
+    ctx->poll.data = ctx;
+    self->polls_[s] = ctx;
+    curl_multi_assign(self->multi_, s, ctx);
+  }
+  int events = 0;
+  if (what & CURL_POLL_IN) events |= UV_READABLE;
+  if (what & CURL_POLL_OUT) events |= UV_WRITABLE;
+  uv_poll_start(&ctx->poll, events, on_poll);
+  return 0;
+}
+
+int CurlMulti::on_timer(CURLM*, long timeout_ms, void* userp) {
+  auto* self = static_cast<CurlMulti*>(userp);
+  if (timeout_ms < 0) {
+    uv_timer_stop(&self->timer_);
+  } else {
+    // 0 ms included: never act from inside this callback; the loop's timer phase does it next turn.
+    uv_timer_start(&self->timer_, on_uv_timeout, static_cast<uint64_t>(timeout_ms), 0);
+  }
+  return 0;
+}
+
+void CurlMulti::on_uv_timeout(uv_timer_t* t) {
+  static_cast<CurlMulti*>(t->data)->action(CURL_SOCKET_TIMEOUT, 0);
+}
+
+void CurlMulti::on_poll(uv_poll_t* h, int status, int events) {
+  auto* ctx = static_cast<SocketCtx*>(h->data);
+  int flags = 0;
+  if (status < 0) {
+    flags = CURL_CSELECT_ERR;  // POLLERR/HUP: curl must see it, readers and writers alike
+  } else {
+    if (events & UV_READABLE) flags |= CURL_CSELECT_IN;
+    if (events & UV_WRITABLE) flags |= CURL_CSELECT_OUT;
+  }
+  ctx->multi->action(ctx->fd, flags);
+}
+
+void CurlMulti::action(curl_socket_t s, int flags) {
+  int running = 0;
+  curl_multi_socket_action(multi_, s, flags, &running);
+  read_done();
+}
+
+void CurlMulti::read_done() {
+  int pending = 0;
+  while (CURLMsg* msg = curl_multi_info_read(multi_, &pending)) {
+    if (msg->msg != CURLMSG_DONE) continue;
+    CURL* easy = msg->easy_handle;
+    CURLcode code = msg->data.result;
+    TransferSink* sink = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&sink));
+    remove(easy);
+    if (sink) sink->on_done(code);
+  }
+}
+
+}  // namespace loom::reactor

@@ -1,0 +1,63 @@
+// libcurl's multi-socket API driven by the reactor's libuv loop. [no Zend]
+// One multi handle per process (its connection, DNS and TLS session caches outlive a request).
+// Callbacks only record readiness: a finished transfer is reported through its Sink, never by running PHP.
+#ifndef LOOM_CURL_MULTI_H
+#define LOOM_CURL_MULTI_H
+
+#include <curl/curl.h>
+#include <uv.h>
+
+#include <cstddef>
+#include <unordered_map>
+
+namespace loom::reactor {
+
+// What a transfer implements to hear that curl finished it.
+struct TransferSink {
+  virtual void on_done(CURLcode code) = 0;
+  virtual ~TransferSink() = default;
+};
+
+class CurlMulti {
+ public:
+  static CurlMulti& instance();
+  static bool exists();
+
+  // Adds an easy handle whose CURLOPT_PRIVATE is a TransferSink*. Sets the socket hooks on it.
+  CURLMcode add(CURL* easy);
+  // Removes it (never call from inside a curl callback). Safe for handles that already finished.
+  void remove(CURL* easy);
+
+  size_t transfers() const { return transfers_; }
+  size_t sockets() const { return open_sockets_; }
+  CURLSH* share() { return share_; }
+  void set_max_host_connections(long n) { curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, n); }
+
+ private:
+  CurlMulti();
+  struct SocketCtx {
+    uv_poll_t poll;
+    curl_socket_t fd;
+    CurlMulti* multi;
+  };
+  static int on_socket(CURL* easy, curl_socket_t s, int what, void* userp, void* socketp);
+  static int on_timer(CURLM* multi, long timeout_ms, void* userp);
+  static void on_poll(uv_poll_t* h, int status, int events);
+  static void on_uv_timeout(uv_timer_t* t);
+  static curl_socket_t on_open_socket(void* clientp, curlsocktype purpose, struct curl_sockaddr* address);
+  static int on_close_socket(void* clientp, curl_socket_t item);
+  void action(curl_socket_t s, int flags);
+  void read_done();
+  void stop_poll(curl_socket_t s);
+
+  CURLM* multi_;
+  CURLSH* share_;
+  uv_timer_t timer_{};
+  std::unordered_map<curl_socket_t, SocketCtx*> polls_;
+  size_t transfers_ = 0;
+  size_t open_sockets_ = 0;
+};
+
+}  // namespace loom::reactor
+
+#endif
