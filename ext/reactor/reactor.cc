@@ -80,7 +80,17 @@ void Reactor::on_uv_timer(uv_timer_t* t) {
   self->update_ref();
 }
 
-void Reactor::run_once(bool block) { uv_run(&loop_, block ? UV_RUN_ONCE : UV_RUN_NOWAIT); }
+void Reactor::run_once(bool block) {
+  in_run_ = true;
+  uv_run(&loop_, block ? UV_RUN_ONCE : UV_RUN_NOWAIT);
+  in_run_ = false;
+}
+
+void Reactor::interrupt() {
+  // uv_run(UV_RUN_ONCE) runs due timers first and then still polls: once something is ready the
+  // poll must not block, or a woken task waits for the next unrelated event.
+  if (in_run_) uv_stop(&loop_);
+}
 
 bool Reactor::alive() const { return uv_loop_alive(const_cast<uv_loop_t*>(&loop_)) != 0; }
 

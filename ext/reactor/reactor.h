@@ -40,6 +40,8 @@ class Reactor {
 
   // Runs one loop iteration. block=true waits for at least one event (never called with nothing armed).
   void run_once(bool block);
+  // Called when work became ready inside a callback: makes the current run_once() return promptly.
+  void interrupt();
   // True when some referenced handle (a timer, a socket poll, curl's timer) can still produce an event.
   bool alive() const;
   // Number of live libuv handles (timers, polls, internal ones), for Loom\stats().
@@ -66,6 +68,7 @@ class Reactor {
   std::map<TimerId, Entry> timers_;
   uint64_t next_seq_ = 1;
   uint64_t armed_due_ = UINT64_MAX;
+  bool in_run_ = false;
 };
 
 }  // namespace loom::reactor

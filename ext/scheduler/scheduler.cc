@@ -169,6 +169,7 @@ void wake(Waiter* w, zend_object* err) {
     if (w->error) OBJ_RELEASE(w->error);
     w->error = err;
   }
+  if (reactor::Reactor::exists()) reactor::Reactor::instance().interrupt();
   if (!w->fiber && !w->task) return;  // top-level code: run_loop sees `waiting` drop
   w->queued = true;
   sched().ready.push_back(ReadyItem{nullptr, w});
