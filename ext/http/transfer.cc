@@ -214,7 +214,10 @@ bool transfer_start(Transfer* t, const Options& o) {
   curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+  // Waiting for a connection that may multiplex only pays off where HTTP/2 is possible: over TLS
+  // (ALPN tells at the handshake) or when asked for. On plain http it would serialise HTTP/1.1 requests.
+  if (t->url.rfind("https:", 0) == 0 || o.http_version == "2" || o.http_version == "2-prior-knowledge")
+    curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::ceil(o.connect_timeout * 1000)));
   if (o.total_timeout > 0)
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::ceil(o.total_timeout * 1000)));
