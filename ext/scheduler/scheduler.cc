@@ -9,10 +9,13 @@
 
 extern "C" {
 #include "ext/standard/basic_functions.h"
+#include "zend_closures.h"
 #include "zend_observer.h"
 }
 
 namespace loom {
+
+ZEND_FUNCTION(loom_worker);
 
 namespace {
 
@@ -34,7 +37,11 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_none, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
 const zend_function_entry private_function_entries[] = {
-    ZEND_RAW_FENTRY("loom_shutdown_drain", ZEND_FN(loom_shutdown_drain), arginfo_none, 0) ZEND_FE_END};
+    ZEND_RAW_FENTRY("loom_shutdown_drain", ZEND_FN(loom_shutdown_drain), arginfo_none, 0)
+    ZEND_RAW_FENTRY("Loom\\{worker}", ZEND_FN(loom_worker), arginfo_none, 0) ZEND_FE_END};
+
+zend_function* worker_fn;
+constexpr size_t kMaxIdleWorkers = 64;  // ~21 KiB of PHP memory each while parked
 
 // exit() in a task ends the script: nothing may be resumed afterwards (the VM unwinds with unwind_exit).
 int on_exit_opcode(zend_execute_data* execute_data) {
@@ -93,6 +100,8 @@ void scheduler_minit() {
   zend_register_functions(nullptr, private_function_entries, &private_functions, MODULE_PERSISTENT);
   drain_fn = (zend_function*)zend_hash_str_find_ptr(&private_functions, "loom_shutdown_drain",
                                                      sizeof("loom_shutdown_drain") - 1);
+  worker_fn = (zend_function*)zend_hash_str_find_ptr(&private_functions, "loom\\{worker}",
+                                                      sizeof("loom\\{worker}") - 1);
 
   previous_exit_handler = zend_get_user_opcode_handler(ZEND_EXIT);
   zend_set_user_opcode_handler(ZEND_EXIT, on_exit_opcode);
@@ -276,29 +285,95 @@ bool wait(Waiter* w, bool yield) {
 // ---------------------------------------------------------------------------------------------------
 // The loop
 
-static void after_switch(Scheduler& s, Task* t);
 void task_complete(Task* t, zval* value, zend_object* error);
+
+// Runs tasks inside a worker fiber until the pool is full or the fiber is being destroyed.
+ZEND_FUNCTION(loom_worker) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  for (;;) {
+    Scheduler& s = sched();
+    Task* t = s.worker_next;
+    s.worker_next = nullptr;
+    if (!t) return;
+    zval retval;
+    ZVAL_UNDEF(&retval);
+    zend_fcall_info fci;
+    zend_fcall_info_cache fcc;
+    if (zend_fcall_info_init(&t->callable, 0, &fci, &fcc, nullptr, nullptr) == SUCCESS) {
+      fci.retval = &retval;
+      fci.params = t->args;
+      fci.param_count = t->argc;
+      fci.named_params = t->named;
+      zend_call_function(&fci, &fcc);
+    } else {
+      zend_throw_error(nullptr, "Task #%u: its callable is no longer callable", t->id);
+    }
+    if (EG(exception)) {
+      zend_object* ex = EG(exception);
+      if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+        zval_ptr_dtor(&retval);
+        return;  // exit() or the engine destroying this fiber: unwind, resume nothing
+      }
+      GC_ADDREF(ex);
+      zend_clear_exception();
+      zval_ptr_dtor(&retval);
+      task_complete(t, nullptr, ex);
+    } else {
+      task_complete(t, &retval, nullptr);
+      zval_ptr_dtor(&retval);
+    }
+    if (EG(exception) || s.exiting || s.idle_workers.size() >= kMaxIdleWorkers) return;
+    zend_object* self = &EG(active_fiber)->std;
+    GC_ADDREF(self);
+    s.idle_workers.push_back(self);
+    zval ret;
+    ZVAL_UNDEF(&ret);
+    zend_call_known_function(fiber_suspend_fn, nullptr, zend_ce_fiber, &ret, 0, nullptr, nullptr);
+    zval_ptr_dtor(&ret);
+    if (EG(exception)) return;  // destroyed while parked
+  }
+}
+
+static void after_switch(Scheduler& s, Task* t);
 
 static void start_task(Scheduler& s, Task* t) {
   if (t->state != TaskState::Pending) return;
   t->state = TaskState::Running;
-  object_init_ex(&t->fiber, zend_ce_fiber);
-  zend_call_known_function(fiber_ctor_fn, Z_OBJ(t->fiber), zend_ce_fiber, nullptr, 1, &t->callable, nullptr);
-  if (EG(exception)) {
-    zend_object* ex = EG(exception);
-    GC_ADDREF(ex);
-    zend_clear_exception();
-    task_complete(t, nullptr, ex);
-    return;
+  zval worker;
+  bool fresh = s.idle_workers.empty();
+  if (fresh) {
+    zval closure;
+    zend_create_closure(&closure, worker_fn, nullptr, nullptr, nullptr);
+    object_init_ex(&worker, zend_ce_fiber);
+    zend_call_known_function(fiber_ctor_fn, Z_OBJ(worker), zend_ce_fiber, nullptr, 1, &closure, nullptr);
+    zval_ptr_dtor(&closure);
+    if (EG(exception)) {
+      zend_object* ex = EG(exception);
+      GC_ADDREF(ex);
+      zend_clear_exception();
+      zval_ptr_dtor(&worker);
+      task_complete(t, nullptr, ex);
+      return;
+    }
+  } else {
+    ZVAL_OBJ(&worker, s.idle_workers.back());  // takes over the pool's reference
+    s.idle_workers.pop_back();
   }
+  ZVAL_COPY(&t->fiber, &worker);
+  GC_ADDREF(&t->std);  // the task may complete and be released while it runs
   Task* prev = s.current;
   s.current = t;
+  s.worker_next = t;
   zval ret;
   ZVAL_UNDEF(&ret);
-  zend_call_known_function(fiber_start_fn, Z_OBJ(t->fiber), zend_ce_fiber, &ret, t->argc, t->args, t->named);
+  zend_call_known_function(fresh ? fiber_start_fn : fiber_resume_fn, Z_OBJ(worker), zend_ce_fiber, &ret, 0,
+                           nullptr, nullptr);
   s.current = prev;
+  s.worker_next = nullptr;
   zval_ptr_dtor(&ret);
   after_switch(s, t);
+  OBJ_RELEASE(&t->std);
+  zval_ptr_dtor(&worker);
 }
 
 static void resume_waiter(Scheduler& s, Waiter* w) {
@@ -310,7 +385,8 @@ static void resume_waiter(Scheduler& s, Waiter* w) {
   zend_fiber* f = w->fiber;
   Task* t = w->task;
   bool user_fiber = (t == nullptr);
-  if (t) GC_ADDREF(&t->std);  // the task may complete and be released while we look at it
+  if (t) GC_ADDREF(&t->std);  // the task may complete and be released while it runs
+  GC_ADDREF(&f->std);         // and its worker fiber with it
   Task* prev = s.current;
   s.current = t;
   zval ret;
@@ -321,6 +397,7 @@ static void resume_waiter(Scheduler& s, Waiter* w) {
   if (t) {
     after_switch(s, t);
     OBJ_RELEASE(&t->std);
+    OBJ_RELEASE(&f->std);
     return;
   }
   if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
@@ -338,26 +415,27 @@ static void resume_waiter(Scheduler& s, Waiter* w) {
   } else if (EG(exception)) {
     s.exiting = true;
   }
+  OBJ_RELEASE(&f->std);
   if (user_fiber) OBJ_RELEASE(&f->std);  // the reference wait() took
 }
 
+// After a task's worker fiber returned control: note exit(), or a task that suspended its fiber
+// outside Loom (it can never be resumed by us).
 static void after_switch(Scheduler& s, Task* t) {
-  if (t->state != TaskState::Running) return;
   if (EG(exception)) {
     zend_object* ex = EG(exception);
     if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
       s.exiting = true;  // exit() inside the task: the script ends, nothing else is resumed
       return;
     }
-    GC_ADDREF(ex);
-    zend_clear_exception();
-    task_complete(t, nullptr, ex);
+    if (t->state == TaskState::Running) {
+      GC_ADDREF(ex);
+      zend_clear_exception();
+      task_complete(t, nullptr, ex);
+    }
     return;
   }
-  auto* f = reinterpret_cast<zend_fiber*>(Z_OBJ(t->fiber));
-  if (f->context.status == ZEND_FIBER_STATUS_DEAD) {
-    task_complete(t, &f->result, nullptr);
-  } else if (!t->waiter) {
+  if (t->state == TaskState::Running && !t->waiter) {
     task_complete(t, nullptr,
                   make_exception(ce_exception, nullptr,
                                  "Task #%u suspended its fiber with Fiber::suspend() outside Loom; Loom "
@@ -634,6 +712,8 @@ void scheduler_rshutdown() {
   s->live_tasks = 0;
   for (Task* t : s->unhandled) refs.push_back(t);
   s->unhandled.clear();
+  std::vector<zend_object*> workers;
+  workers.swap(s->idle_workers);
   if (reactor::Reactor::exists()) reactor::Reactor::instance().reset_timers();
   zval handler;
   ZVAL_COPY_VALUE(&handler, &s->unhandled_handler);
@@ -641,6 +721,7 @@ void scheduler_rshutdown() {
   delete s;
   LOOM_G(scheduler) = nullptr;
   for (Task* t : refs) OBJ_RELEASE(&t->std);
+  for (zend_object* w : workers) OBJ_RELEASE(w);
   zval_ptr_dtor(&handler);
 }
 

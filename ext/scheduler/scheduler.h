@@ -102,6 +102,9 @@ struct Scheduler {
   zval unhandled_handler;
   zend_object* main_error = nullptr;  // error for top-level code from a user fiber Loom resumed
   Waiter* main_waiter = nullptr;      // top-level code's suspension while the loop runs for it
+  // Worker fibers: each runs task after task, so a spawn does not pay for a new fiber (mmap'd stack).
+  std::vector<zend_object*> idle_workers;  // parked in Fiber::suspend(), one reference each
+  Task* worker_next = nullptr;             // the task handed to the worker being started or resumed
 };
 
 // Module-level setup
