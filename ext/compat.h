@@ -11,6 +11,19 @@
 // zend_observer_error_cb: 8.1+ receives the message as zend_string.
 #define LOOM_ERROR_OBSERVER_ARGS int type, zend_string *error_filename, uint32_t error_lineno, zend_string *message
 
+// ZEND_RAW_FENTRY grew two arguments (frameless function infos, doc comment) in 8.4.
+#if PHP_VERSION_ID >= 80400
+#define LOOM_RAW_FENTRY(name, fn, arginfo) ZEND_RAW_FENTRY(name, fn, arginfo, 0, NULL, NULL)
+#else
+#define LOOM_RAW_FENTRY(name, fn, arginfo) ZEND_RAW_FENTRY(name, fn, arginfo, 0)
+#endif
+
+// exit() is an opcode up to 8.3 (a user opcode handler sees it before it unwinds); 8.4 made it a
+// function. There Loom still sees exit() inside a task through the unwind_exit it raises.
+#if PHP_VERSION_ID < 80400
+#define LOOM_HAVE_EXIT_OPCODE 1
+#endif
+
 // Fiber switches inside destructors are allowed from 8.4 on; the engine tells us through
 // zend_fiber_switch_blocked() on every version, so no version branch is needed for it.
 

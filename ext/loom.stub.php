@@ -28,7 +28,10 @@ function stats(): array {}
 
 function onUnhandled(?callable $handler): void {}
 
-/** @strict-properties */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class Task
 {
     private function __construct() {}
@@ -42,7 +45,10 @@ final class Task
     public function id(): int {}
 }
 
-/** @strict-properties */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class Channel implements \IteratorAggregate
 {
     public function __construct(int $capacity = 0) {}

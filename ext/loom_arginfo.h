@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: eaaffe0018dc239251708221f5081cbebd70a776 */
+ * Stub hash: 63da8559b8eaf895636d3be0edc15b182682876a */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Loom_spawn, 0, 1, Loom\\Task, 0)
 	ZEND_ARG_TYPE_INFO(0, fn, IS_CALLABLE, 0)
@@ -174,7 +174,7 @@ static zend_class_entry *register_class_Loom_Task(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom", "Task", class_Loom_Task_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }
@@ -185,7 +185,7 @@ static zend_class_entry *register_class_Loom_Channel(zend_class_entry *class_ent
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom", "Channel", class_Loom_Channel_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_IteratorAggregate);
 
 	return class_entry;

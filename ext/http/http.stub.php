@@ -8,7 +8,10 @@
 
 namespace Loom\Http {
 
-/** @strict-properties @not-serializable */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class Client
 {
     public function __construct(array $options = []) {}
@@ -18,7 +21,10 @@ final class Client
     public function stream(iterable $responses): ResponseStream {}
 }
 
-/** @strict-properties @not-serializable */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class Response
 {
     private function __construct() {}
@@ -42,7 +48,10 @@ final class Response
     public function url(): string {}
 }
 
-/** @strict-properties @not-serializable */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class Event
 {
     public readonly string $type;
@@ -55,7 +64,10 @@ final class Event
     public function json(): mixed {}
 }
 
-/** @strict-properties @not-serializable */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class ChunkIterator implements \Iterator
 {
     private function __construct() {}
@@ -66,7 +78,10 @@ final class ChunkIterator implements \Iterator
     public function rewind(): void {}
 }
 
-/** @strict-properties @not-serializable */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class EventIterator implements \Iterator
 {
     private function __construct() {}
@@ -77,7 +92,10 @@ final class EventIterator implements \Iterator
     public function rewind(): void {}
 }
 
-/** @strict-properties @not-serializable */
+/**
+ * @strict-properties
+ * @not-serializable
+ */
 final class ResponseStream implements \Iterator
 {
     private function __construct() {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 9760cfe06d0fe59533f331000e140691666325b4 */
+ * Stub hash: 49ead2f18c07bd71a8e08832ffa7659400e47813 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loom_Http_Client___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -237,7 +237,7 @@ static zend_class_entry *register_class_Loom_Http_Client(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom\\Http", "Client", class_Loom_Http_Client_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }
@@ -248,7 +248,7 @@ static zend_class_entry *register_class_Loom_Http_Response(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom\\Http", "Response", class_Loom_Http_Response_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }
@@ -259,7 +259,7 @@ static zend_class_entry *register_class_Loom_Http_Event(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom\\Http", "Event", class_Loom_Http_Event_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	zval property_type_default_value;
 	ZVAL_UNDEF(&property_type_default_value);
@@ -294,7 +294,7 @@ static zend_class_entry *register_class_Loom_Http_ChunkIterator(zend_class_entry
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom\\Http", "ChunkIterator", class_Loom_Http_ChunkIterator_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_Iterator);
 
 	return class_entry;
@@ -306,7 +306,7 @@ static zend_class_entry *register_class_Loom_Http_EventIterator(zend_class_entry
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom\\Http", "EventIterator", class_Loom_Http_EventIterator_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_Iterator);
 
 	return class_entry;
@@ -318,7 +318,7 @@ static zend_class_entry *register_class_Loom_Http_ResponseStream(zend_class_entr
 
 	INIT_NS_CLASS_ENTRY(ce, "Loom\\Http", "ResponseStream", class_Loom_Http_ResponseStream_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_Iterator);
 
 	return class_entry;

@@ -26,7 +26,7 @@ zend_function* fiber_suspend_fn;
 
 HashTable private_functions;  // internal functions Loom calls itself; never visible to PHP code
 zend_function* drain_fn;
-user_opcode_handler_t previous_exit_handler;
+[[maybe_unused]] user_opcode_handler_t previous_exit_handler;
 
 ZEND_FUNCTION(loom_shutdown_drain) {
   ZEND_PARSE_PARAMETERS_NONE();
@@ -37,17 +37,19 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_none, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
 const zend_function_entry private_function_entries[] = {
-    ZEND_RAW_FENTRY("loom_shutdown_drain", ZEND_FN(loom_shutdown_drain), arginfo_none, 0)
-    ZEND_RAW_FENTRY("Loom\\{worker}", ZEND_FN(loom_worker), arginfo_none, 0) ZEND_FE_END};
+    LOOM_RAW_FENTRY("loom_shutdown_drain", ZEND_FN(loom_shutdown_drain), arginfo_none)
+    LOOM_RAW_FENTRY("Loom\\{worker}", ZEND_FN(loom_worker), arginfo_none) ZEND_FE_END};
 
 zend_function* worker_fn;
 constexpr size_t kMaxIdleWorkers = 64;  // ~21 KiB of PHP memory each while parked
 
+#ifdef LOOM_HAVE_EXIT_OPCODE
 // exit() in a task ends the script: nothing may be resumed afterwards (the VM unwinds with unwind_exit).
 int on_exit_opcode(zend_execute_data* execute_data) {
   if (LOOM_G(scheduler)) LOOM_G(scheduler)->exiting = true;
   return previous_exit_handler ? previous_exit_handler(execute_data) : ZEND_USER_OPCODE_DISPATCH;
 }
+#endif
 
 void on_error(LOOM_ERROR_OBSERVER_ARGS) {
   if ((type & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE)) &&
@@ -103,8 +105,10 @@ void scheduler_minit() {
   worker_fn = (zend_function*)zend_hash_str_find_ptr(&private_functions, "loom\\{worker}",
                                                       sizeof("loom\\{worker}") - 1);
 
+#ifdef LOOM_HAVE_EXIT_OPCODE
   previous_exit_handler = zend_get_user_opcode_handler(ZEND_EXIT);
   zend_set_user_opcode_handler(ZEND_EXIT, on_exit_opcode);
+#endif
   zend_observer_error_register(on_error);
 }
 
@@ -185,6 +189,13 @@ void wake(Waiter* w, zend_object* err) {
 }
 
 bool check_can_suspend(const char* fname) {
+  if (EG(active_fiber) && (EG(active_fiber)->flags & ZEND_FIBER_FLAG_DESTROYED)) {
+    zend_throw_exception_ex(ce_exception, 0,
+                            "%s(): cannot suspend here: this fiber is being destroyed (its finally blocks run "
+                            "at shutdown or after its last reference was dropped) and PHP forbids suspending it",
+                            fname);
+    return false;
+  }
   if (zend_fiber_switch_blocked()) {
     zend_throw_exception_ex(ce_exception, 0,
                             "%s(): cannot suspend here: PHP forbids switching fibers inside a destructor, "
