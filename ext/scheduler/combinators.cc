@@ -11,7 +11,6 @@ namespace {
 
 // The tasks of one combinator call, keyed like the input, and one listener per task.
 struct Group {
-  const char* fname;
   HashTable* tasks;  // key => Task object (a reference each)
   Listener* listeners;
   Task** by_index;  // the same tasks by input position (the listener tag)
@@ -110,9 +109,8 @@ void group_free(Group* g) {
   if (g->tasks) zend_array_release(g->tasks);
 }
 
-bool group_begin(Group* g, zval* iterable, const char* fname, const char* what) {
+bool group_begin(Group* g, zval* iterable, const char* what) {
   memset(g, 0, sizeof(*g));
-  g->fname = fname;
   if (!group_collect(g, iterable)) return false;
   group_attach(g, what);
   return true;
@@ -129,7 +127,7 @@ ZEND_FUNCTION(Loom_all) {
   Z_PARAM_ITERABLE(iterable)
   ZEND_PARSE_PARAMETERS_END();
   Group g;
-  if (!group_begin(&g, iterable, "Loom\\all", "all")) {
+  if (!group_begin(&g, iterable, "all")) {
     group_free(&g);
     RETURN_THROWS();
   }
@@ -176,7 +174,7 @@ ZEND_FUNCTION(Loom_settle) {
   Z_PARAM_ITERABLE(iterable)
   ZEND_PARSE_PARAMETERS_END();
   Group g;
-  if (!group_begin(&g, iterable, "Loom\\settle", "settle")) {
+  if (!group_begin(&g, iterable, "settle")) {
     group_free(&g);
     RETURN_THROWS();
   }
@@ -224,7 +222,7 @@ ZEND_FUNCTION(Loom_race) {
   Z_PARAM_ITERABLE(iterable)
   ZEND_PARSE_PARAMETERS_END();
   Group g;
-  if (!group_begin(&g, iterable, "Loom\\race", "race")) {
+  if (!group_begin(&g, iterable, "race")) {
     group_free(&g);
     RETURN_THROWS();
   }
@@ -255,7 +253,7 @@ ZEND_FUNCTION(Loom_any) {
   Z_PARAM_ITERABLE(iterable)
   ZEND_PARSE_PARAMETERS_END();
   Group g;
-  if (!group_begin(&g, iterable, "Loom\\any", "any")) {
+  if (!group_begin(&g, iterable, "any")) {
     group_free(&g);
     RETURN_THROWS();
   }

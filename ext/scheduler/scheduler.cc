@@ -521,47 +521,46 @@ static bool loop_done(Scheduler& s, Waiter* until) {
   return s.ready.empty() && s.live_tasks == 0 && s.waiting == 0;
 }
 
-void run_loop(Waiter* until) {
+void run_loop(Waiter* until, const bool* stop) {
   Scheduler& s = sched();
   Waiter* prev_main = s.main_waiter;
   s.main_waiter = until;
   s.in_main_loop = true;
   bool first_pass = true;
-  zend_try {
-    for (;;) {
-      if (s.exiting || EG(exception)) break;
-      if (loop_done(s, until) && !(first_pass && until)) break;
-      if (loop_done(s, until)) {
-        // A yield from top-level code: give ready tasks and due I/O one turn, then return.
-        first_pass = false;
-        if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
-        run_ready(s);
-        report_unhandled();
-        continue;
-      }
-      first_pass = false;
-      if (!s.ready.empty()) {
-        run_ready(s);
-        report_unhandled();
-        continue;
-      }
-      if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
-        reactor::Reactor::instance().run_once(true);
-        continue;
-      }
-      if (s.waiting == 0 && s.live_tasks == 0) break;  // nothing left at all (drain done)
-      on_deadlock(s, until);
-    }
-  }
-  zend_catch {
-    // A fatal error, memory_limit or time limit inside a resumed fiber: Loom's state is reset at
-    // RSHUTDOWN; nothing else may be resumed. Re-raise towards the engine.
-    s.in_main_loop = false;
-    s.current = nullptr;
-    s.exiting = true;
-    zend_bailout();
-  }
-  zend_end_try();
+  guarded_call(
+      [&] {
+        for (;;) {
+          if (s.exiting || EG(exception) || (stop && *stop)) break;
+          bool done = loop_done(s, until);
+          if (done && !(first_pass && until)) break;
+          first_pass = false;
+          if (done) {
+            // A yield from top-level code: give ready tasks and due I/O one turn, then return.
+            if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+            run_ready(s);
+            report_unhandled();
+            continue;
+          }
+          if (!s.ready.empty()) {
+            run_ready(s);
+            report_unhandled();
+            continue;
+          }
+          if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
+            reactor::Reactor::instance().run_once(true);
+            continue;
+          }
+          if (s.waiting == 0 && s.live_tasks == 0) break;  // nothing left at all (drain done)
+          on_deadlock(s, until);
+        }
+      },
+      [&] {
+        // A fatal error, memory_limit or time limit inside a resumed fiber: nothing else may be
+        // resumed; Loom's state is reset at RSHUTDOWN. guarded_call re-raises towards the engine.
+        s.in_main_loop = false;
+        s.current = nullptr;
+        s.exiting = true;
+      });
   s.in_main_loop = false;
   s.main_waiter = prev_main;
 }
@@ -638,52 +637,25 @@ void scheduler_shutdown_drain() {
   Scheduler& s = sched();
   if (s.exiting || CG(unclean_shutdown) || s.draining) return;  // exit() or a fatal error: resume nothing
   s.draining = true;
+  if (LOOM_G(shutdown_mode) == 1 || s.fatal_seen) cancel_all(s);
   bool expired = false;
-  int expiries = 0;
   reactor::TimerId deadline{};
-  bool cancel_mode = LOOM_G(shutdown_mode) == 1 || s.fatal_seen;
-  if (cancel_mode) cancel_all(s);
-  if (LOOM_G(shutdown_timeout) > 0 && (s.live_tasks || s.waiting)) {
-    deadline = reactor::Reactor::instance().add_timer(
-        static_cast<uint64_t>(std::ceil(LOOM_G(shutdown_timeout) * 1000.0)), on_drain_deadline, &expired, /*weak=*/true);
+  double bound = LOOM_G(shutdown_timeout);
+  if (bound > 0 && (s.live_tasks || s.waiting)) {
+    // Weak: the deadline must not keep the loop alive, or a deadlock would wait for it.
+    deadline = reactor::Reactor::instance().add_timer(static_cast<uint64_t>(std::ceil(bound * 1000.0)),
+                                                      on_drain_deadline, &expired, /*weak=*/true);
   }
-  // Drain in slices so the deadline can cancel what is left.
-  while (!s.exiting && !EG(exception) && (s.live_tasks || s.waiting || !s.ready.empty())) {
-    if (expired) {
-      expired = false;
-      if (++expiries > 1) {
-        zend_error(E_WARNING,
-                         "Loom: %zu task(s) ignored cancellation at script end; abandoning them", s.live_tasks);
-        break;
-      }
-      zend_error(E_WARNING,
-                       "Loom: %zu task(s) still running after loom.shutdown_timeout=%g s at script end; "
-                       "cancelling them",
-                       s.live_tasks, LOOM_G(shutdown_timeout));
-      cancel_all(s);
-      deadline = reactor::Reactor::instance().add_timer(1000, on_drain_deadline, &expired, /*weak=*/true);
-    }
-    // One bounded turn of the loop.
-    if (!s.ready.empty()) {
-      s.in_main_loop = true;
-      zend_try { run_ready(s); }
-      zend_catch {
-        s.in_main_loop = false;
-        s.exiting = true;
-        zend_bailout();
-      }
-      zend_end_try();
-      s.in_main_loop = false;
-      report_unhandled();
-      continue;
-    }
-    if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
-      if (s.live_tasks == 0 && s.waiting == 0) break;
-      reactor::Reactor::instance().run_once(true);
-      continue;
-    }
-    if (s.live_tasks == 0 && s.waiting == 0) break;
-    on_deadlock(s, nullptr);
+  run_loop(nullptr, &expired);
+  if (expired && s.live_tasks && !s.exiting && !EG(exception)) {
+    zend_error(E_WARNING, "Loom: %zu task(s) still running after loom.shutdown_timeout=%g s at script end; cancelling them",
+               s.live_tasks, bound);
+    cancel_all(s);
+    expired = false;
+    deadline = reactor::Reactor::instance().add_timer(1000, on_drain_deadline, &expired, /*weak=*/true);
+    run_loop(nullptr, &expired);
+    if (expired && s.live_tasks)
+      zend_error(E_WARNING, "Loom: %zu task(s) ignored cancellation at script end; abandoning them", s.live_tasks);
   }
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(deadline);
   if (!EG(exception)) report_unhandled_impl(true);
@@ -728,7 +700,6 @@ void scheduler_rshutdown() {
   if (reactor::Reactor::exists()) reactor::Reactor::instance().reset_timers();
   zval handler;
   ZVAL_COPY_VALUE(&handler, &s->unhandled_handler);
-  if (s->main_error) OBJ_RELEASE(s->main_error);
   delete s;
   LOOM_G(scheduler) = nullptr;
   for (Task* t : refs) OBJ_RELEASE(&t->std);

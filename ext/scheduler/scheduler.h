@@ -100,7 +100,6 @@ struct Scheduler {
   bool draining = false;
   zend_fcall_info_cache unhandled_fcc{};
   zval unhandled_handler;
-  zend_object* main_error = nullptr;  // error for top-level code from a user fiber Loom resumed
   Waiter* main_waiter = nullptr;      // top-level code's suspension while the loop runs for it
   // Worker fibers: each runs task after task, so a spawn does not pay for a new fiber (mmap'd stack).
   std::vector<zend_object*> idle_workers;  // parked in Fiber::suspend(), one reference each
@@ -153,8 +152,9 @@ void task_outcome(Task* t, zval* return_value);
 zend_object* make_exception(zend_class_entry* ce, zend_object* previous, const char* fmt, ...);
 zend_object* make_cancelled(Task* t, zend_object* reason);
 
-// Runs the loop until `until` is woken (top-level waits) or, with until == null, until no task is left.
-void run_loop(Waiter* until);
+// Runs the loop until `until` is woken (top-level waits) or, with until == null, until no task is left;
+// also stops when *stop becomes true (a deadline).
+void run_loop(Waiter* until, const bool* stop = nullptr);
 // End of script (shutdown function): drain or cancel what is left.
 void scheduler_shutdown_drain();
 void report_unhandled();
