@@ -350,9 +350,14 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
       ok = body_of(v, o);
     } else if (!strcmp(k, "json") && is_request) {
       smart_str buf = {0};
-      if (php_json_encode(&buf, v, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE | PHP_JSON_THROW_ON_ERROR) == FAILURE || EG(exception)) {
+      // php_json_encode() reports most failures (NAN, INF, bad UTF-8, recursion) only in JSON_G(error_code).
+      if (php_json_encode(&buf, v, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE) == FAILURE ||
+          JSON_G(error_code) != PHP_JSON_ERROR_NONE || EG(exception)) {
         smart_str_free(&buf);
-        if (!EG(exception)) throw_invalid("Option \"json\" could not be encoded as JSON");
+        if (!EG(exception)) {
+          throw_invalid("Option \"json\" could not be encoded as JSON (json_last_error() %d)", (int)JSON_G(error_code));
+        }
+        JSON_G(error_code) = PHP_JSON_ERROR_NONE;
         return false;
       }
       smart_str_0(&buf);
@@ -443,7 +448,11 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
       return false;
     }
   }
-  rc = curl_url_set(h, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME);
+  // RFC 3986 5.2.2: an empty reference or a lone fragment is the base itself (curl's URL API would drop
+  // the base's last segment and query).
+  bool same_document = !base.empty() && (url.empty() || url[0] == '#');
+  rc = curl_url_set(h, CURLUPART_URL, same_document ? (base.substr(0, base.find('#')) + url).c_str() : url.c_str(),
+                    CURLU_NON_SUPPORT_SCHEME);
   if (rc != CURLUE_OK) {
     curl_url_cleanup(h);
     throw_invalid("Invalid URL \"%s\": %s", url.c_str(), curl_url_strerror(rc));
@@ -459,6 +468,7 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
     curl_url_cleanup(h);
     return false;
   }
+  std::string extra_query;
   if (query && Z_TYPE_P(query) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(query))) {
     zval fn, ret, args[4];
     ZVAL_STRING(&fn, "http_build_query");
@@ -468,7 +478,7 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
     ZVAL_LONG(&args[3], 2 /* PHP_QUERY_RFC3986 */);
     ZVAL_UNDEF(&ret);
     call_user_function(nullptr, nullptr, &fn, &ret, 4, args);
-    if (Z_TYPE(ret) == IS_STRING && Z_STRLEN(ret)) curl_url_set(h, CURLUPART_QUERY, Z_STRVAL(ret), CURLU_APPENDQUERY);
+    if (Z_TYPE(ret) == IS_STRING) extra_query.assign(Z_STRVAL(ret), Z_STRLEN(ret));
     zval_ptr_dtor(&fn);
     zval_ptr_dtor(&ret);
     for (auto& a : args) zval_ptr_dtor(&a);
@@ -480,6 +490,15 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
   curl_url_get(h, CURLUPART_HOST, &host, 0);
   curl_url_get(h, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
   out = full ? full : "";
+  if (!extra_query.empty()) {
+    // Spliced into the URL text: curl 7.88 lower-cases the %XX of a query part set on its own
+    // (CURLUPART_QUERY), which breaks signatures computed over the query.
+    size_t hash = out.find('#');
+    std::string fragment = hash == std::string::npos ? "" : out.substr(hash);
+    out.resize(out.size() - fragment.size());
+    out += (out.find('?') == std::string::npos ? "?" : (out.back() == '?' || out.back() == '&' ? "" : "&"));
+    out += extra_query + fragment;
+  }
   origin = std::string(scheme) + "://" + (host ? host : "") + ":" + (port ? port : "");
   curl_free(full);
   curl_free(host);
