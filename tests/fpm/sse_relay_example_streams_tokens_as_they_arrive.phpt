@@ -1,0 +1,52 @@
+--TEST--
+FPM: examples/sse_relay.php relays an upstream chat stream token by token: the first token arrives long before the last
+--SKIPIF--
+<?php require __DIR__ . '/../inc/fpm.inc'; loom_fpm_skipif(); ?>
+--FILE--
+<?php
+require __DIR__ . '/../inc/fpm.inc';
+$fpm = loom_fpm_start(['max_children' => 1]);
+$up = loom_fpm_upstream();
+loom_fpm_page($fpm, 'relay.php', file_get_contents(__DIR__ . '/../../examples/sse_relay.php'));
+
+// 20 tokens 50 ms apart after 50 ms: the upstream takes about one second.
+$r = loom_fpm_request($fpm, 'relay.php', ['query' => [
+    'upstream' => "{$up['url']}/v1/chat/completions", 'tokens' => 20, 'interval_ms' => 50, 'ttft_ms' => 50]]);
+echo "status {$r['status']}, ended: ", $r['ended'] ? 'yes' : 'no', "\n";
+foreach (['content-type', 'cache-control', 'x-accel-buffering'] as $h) {
+    echo "$h: ", $r['headers'][$h] ?? '(none)', "\n";
+}
+preg_match_all('/^data: \{"content":"(t\d+) "\}$/m', $r['body'], $m);
+echo "tokens relayed in order: ", $m[1] === array_map(fn($i) => "t$i", range(0, 19)) ? 'yes' : json_encode($m[1]), "\n";
+echo "ends with: ", json_encode(substr($r['body'], strrpos($r['body'], 'event:'))), "\n";
+
+// When did the bytes of token i reach the client?
+$arrivedAt = function (int $i) use ($r): float {
+    $offset = strpos($r['body'], "\"t$i \"") + 1;
+    foreach ($r['arrivals'] as [$t, $bytes]) {
+        if ($bytes >= $offset) {
+            return $t;
+        }
+    }
+    return INF;
+};
+$first = $arrivedAt(0);
+$last = $arrivedAt(19);
+echo "first token within 0.4 s: ", $first < 0.4 ? 'yes' : sprintf('NO (%.3f s)', $first), "\n";
+echo "first token well before the end (< 0.35 x): ", $first < 0.35 * $r['elapsed'] ? 'yes' : sprintf('NO (%.3f of %.3f s)', $first, $r['elapsed']), "\n";
+echo "last token at least 0.6 s after the first: ", $last - $first >= 0.6 ? 'yes' : sprintf('NO (%.3f s)', $last - $first), "\n";
+echo "separate deliveries: ", count($r['arrivals']) >= 15 ? 'at least 15' : count($r['arrivals']), "\n";
+echo "stderr: ", $r['stderr'] === '' ? 'none' : $r['stderr'], "\n";
+?>
+--EXPECT--
+status 200, ended: yes
+content-type: text/event-stream;charset=UTF-8
+cache-control: no-cache
+x-accel-buffering: no
+tokens relayed in order: yes
+ends with: "event: done\ndata: {\"tokens\":20}\n\n"
+first token within 0.4 s: yes
+first token well before the end (< 0.35 x): yes
+last token at least 0.6 s after the first: yes
+separate deliveries: at least 15
+stderr: none
