@@ -2,6 +2,7 @@
 // what happened. [no Zend]
 #include "reactor/curl_multi.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "reactor/reactor.h"
@@ -53,18 +54,35 @@ void CurlMulti::remove(CURL* easy) {
 
 // We open and close every socket ourselves so a poll handle is always stopped before its fd closes
 // (libuv aborts in epoll_ctl on a closed fd) and so open sockets can be counted.
-curl_socket_t CurlMulti::on_open_socket(void* clientp, curlsocktype purpose, struct curl_sockaddr* a) {
+// curl 7.88 closes a connect attempt that never became the connection's socket (a timed-out or
+// losing happy-eyeballs attempt) with close() itself, not through CLOSESOCKETFUNCTION. Such an fd is
+// noticed when its number comes back from socket() (or in sockets()): a poll still registered for it
+// is stale and is stopped before the number is used again.
+curl_socket_t CurlMulti::on_open_socket(void* clientp, curlsocktype, struct curl_sockaddr* a) {
   auto* self = static_cast<CurlMulti*>(clientp);
   curl_socket_t s = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
-  if (s != CURL_SOCKET_BAD) self->open_sockets_++;
+  if (s == CURL_SOCKET_BAD) return s;
+  if (self->sockets_.count(s)) self->stop_poll(s);
+  struct stat st;
+  self->sockets_[s] = fstat(s, &st) == 0 ? static_cast<unsigned long>(st.st_ino) : 0;
   return s;
 }
 
 int CurlMulti::on_close_socket(void* clientp, curl_socket_t item) {
   auto* self = static_cast<CurlMulti*>(clientp);
   self->stop_poll(item);
-  if (self->open_sockets_ > 0) self->open_sockets_--;
+  self->sockets_.erase(item);
   return close(item);
+}
+
+size_t CurlMulti::sockets() {
+  for (auto it = sockets_.begin(); it != sockets_.end();) {
+    struct stat st;
+    bool ours = fstat(it->first, &st) == 0 && S_ISSOCK(st.st_mode) && static_cast<unsigned long>(st.st_ino) == it->second;
+    if (ours || polls_.count(it->first)) ++it;  // a polled fd is curl's until it says CURL_POLL_REMOVE
+    else it = sockets_.erase(it);
+  }
+  return sockets_.size();
 }
 
 void CurlMulti::stop_poll(curl_socket_t s) {
@@ -123,7 +141,10 @@ void CurlMulti::on_poll(uv_poll_t* h, int status, int events) {
   auto* ctx = static_cast<SocketCtx*>(h->data);
   int flags = 0;
   if (status < 0) {
-    flags = CURL_CSELECT_ERR;  // POLLERR/HUP: curl must see it, readers and writers alike
+    // POLLERR/HUP (libuv stopped the poll): curl must see it, readers and writers alike. With IN|OUT
+    // added curl does the I/O and reports the socket's real error (e.g. 56 "Connection reset by
+    // peer"); ERR alone makes curl 7.88 fail with a bare "select/poll returned error".
+    flags = CURL_CSELECT_ERR | CURL_CSELECT_IN | CURL_CSELECT_OUT;
   } else {
     if (events & UV_READABLE) flags |= CURL_CSELECT_IN;
     if (events & UV_WRITABLE) flags |= CURL_CSELECT_OUT;

@@ -29,7 +29,9 @@ class CurlMulti {
   void remove(CURL* easy);
 
   size_t transfers() const { return transfers_; }
-  size_t sockets() const { return open_sockets_; }
+  // Sockets curl opened and has not closed. Counts as it goes, and drops those curl closed without
+  // telling us (see on_open_socket).
+  size_t sockets();
   CURLSH* share() { return share_; }
   void set_max_host_connections(long n) { curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, n); }
 
@@ -55,7 +57,7 @@ class CurlMulti {
   uv_timer_t timer_{};
   std::unordered_map<curl_socket_t, SocketCtx*> polls_;
   size_t transfers_ = 0;
-  size_t open_sockets_ = 0;
+  std::unordered_map<curl_socket_t, unsigned long> sockets_;  // fd => inode of the socket we opened
 };
 
 }  // namespace loom::reactor

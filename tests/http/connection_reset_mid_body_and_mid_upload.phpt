@@ -1,0 +1,57 @@
+--TEST--
+Http: a TCP RST mid-body (curl 56, phase body) or while the request body is still uploading fails that request only; other streams get every token
+--FILE--
+<?php
+require __DIR__ . '/../inc/http.inc';
+$srv = loom_test_server_start();
+// A peer that reads the request head only, then resets while the client is still sending 32 MiB.
+$peer = loom_test_peer_start(<<<'PEER'
+while ($c = peer_accept($server)) {
+    $head = '';
+    while (!str_contains($head, "\r\n\r\n") && ($b = fread($c, 1)) !== '' && $b !== false) $head .= $b;
+    usleep(50000);
+    peer_reset($c);
+}
+PEER);
+$c = new Loom\Http\Client(['base_uri' => $srv['url']]);
+$others = [];
+for ($i = 0; $i < 3; $i++) {
+    $others[] = Loom\spawn(function () use ($c) {
+        $n = 0;
+        foreach ($c->request('GET', '/v1/chat/completions?tokens=30&interval_ms=5&ttft_ms=0')->events() as $e) $n++;
+        return $n;
+    });
+}
+$tokens = 0;
+try {
+    foreach ($c->request('GET', '/v1/chat/completions?fault=reset_after&k=6&tokens=30&interval_ms=5&ttft_ms=0')->events() as $e) $tokens++;
+    echo "mid-body: no exception (wrong)\n";
+} catch (Loom\Http\TransportException $e) {
+    echo 'mid-body: ', get_class($e), ' phase ', $e->getPhase(), ', curl ', $e->getCurlCode(), " after $tokens events\n";
+    echo str_replace($srv['url'], 'URL', $e->getMessage()), "\n";
+}
+$t0 = hrtime(true);
+try {
+    $c->request('POST', "{$peer['url']}/upload", ['body' => str_repeat('u', 32 << 20), 'timeout' => ['idle' => 10]]);
+    echo "mid-upload: no exception (wrong)\n";
+} catch (Loom\Http\TransportException $e) {
+    // curl reports the reset from whichever side of the socket it was using: 55 (send) or 56 (recv).
+    echo 'mid-upload: ', get_class($e), ' phase ', in_array($e->getPhase(), ['send', 'headers']) ? 'send/headers' : $e->getPhase(),
+        ', curl ', in_array($e->getCurlCode(), [55, 56]) ? '55/56' : $e->getCurlCode(), "\n";
+    var_dump(str_contains($e->getMessage(), 'Connection reset by peer'), (hrtime(true) - $t0) / 1e9 < 5);
+}
+foreach ($others as $t) echo 'other stream: ', $t->await(), " events\n";
+loom_test_peer_stop($peer);
+loom_test_server_stop($srv);
+loom_assert_http_baseline(3);
+?>
+--EXPECT--
+mid-body: Loom\Http\TransportException phase body, curl 56 after 6 events
+Failed reading the response body from URL/v1/chat/completions?fault=reset_after&k=6&tokens=30&interval_ms=5&ttft_ms=0: Recv failure: Connection reset by peer
+mid-upload: Loom\Http\TransportException phase send/headers, curl 55/56
+bool(true)
+bool(true)
+other stream: 32 events
+other stream: 32 events
+other stream: 32 events
+baseline: ok
