@@ -82,7 +82,9 @@ struct Transfer final : reactor::TransferSink {
   bool done = false;       // curl finished or we stopped it
   bool in_multi = false;
   bool paused = false;
+  bool connected = false;  // curl's pre-request hook ran: connected (TLS included), about to send
   CURLcode code = CURLE_OK;
+  CURLcode local_code = CURLE_OK;  // the code to report when Loom itself rejected the response
   Failure failure = Failure::None;
   std::string failure_phase;
   std::string failure_message;
@@ -91,6 +93,7 @@ struct Transfer final : reactor::TransferSink {
   size_t max_bytes = 0;
   size_t max_event_bytes = 1 << 20;
   double idle_timeout = 0;
+  double connect_timeout = 0, total_timeout = 0;  // to name the timeout that fired
   reactor::TimerId idle_timer;
   std::vector<Waiter*> waiters;  // readers waiting for headers, bytes or the end
   StreamGroup* group = nullptr;  // a Client::stream() that watches this transfer

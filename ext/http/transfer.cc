@@ -31,6 +31,35 @@ std::string trim(const char* p, size_t n) {
   return std::string(p, n);
 }
 
+// A Content-Length value is digits (a list of equal values is allowed) and agrees with any earlier one.
+bool content_length_agrees(Transfer* t, const std::string& value) {
+  std::string first;
+  size_t i = 0;
+  for (;;) {
+    while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) i++;
+    size_t start = i;
+    while (i < value.size() && value[i] >= '0' && value[i] <= '9') i++;
+    if (i == start) return false;
+    std::string one = value.substr(start, i - start);
+    if (first.empty()) first = one;
+    else if (one != first) return false;
+    while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) i++;
+    if (i == value.size()) break;
+    if (value[i++] != ',') return false;
+  }
+  for (auto& h : t->headers)
+    if (h.first == "content-length" && h.second != first) return false;
+  return true;
+}
+
+// RFC 9110 5.1: a field name is a token.
+bool is_field_name(const std::string& name) {
+  if (name.empty()) return false;
+  for (unsigned char c : name)
+    if (c <= 32 || c >= 127 || strchr("()<>@,;:\\\"/[]?={}", c)) return false;
+  return true;
+}
+
 size_t on_header(char* p, size_t size, size_t n, void* ud) {
   auto* t = static_cast<Transfer*>(ud);
   size_t len = size * n;
@@ -60,8 +89,29 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
   }
   const char* colon = static_cast<const char*>(memchr(p, ':', len));
   if (!colon) return len;  // folded or malformed line: curl decides whether that is fatal
-  t->headers.emplace_back(lower(trim(p, colon - p)), trim(colon + 1, len - (colon + 1 - p)));
+  std::string name = lower(trim(p, colon - p)), value = trim(colon + 1, len - (colon + 1 - p));
+  if (!is_field_name(name)) {
+    t->failure = Failure::Transport;
+    t->failure_phase = "headers";
+    t->failure_message = "Invalid response from " + t->url + ": bad header field name \"" + name.substr(0, 64) + "\"";
+    t->local_code = CURLE_WEIRD_SERVER_REPLY;
+    return 0;
+  }
+  if (name == "content-length" && !content_length_agrees(t, value)) {
+    // RFC 9112 6.3: an invalid or conflicting length makes the framing unknowable; curl 7.88 takes the last.
+    t->failure = Failure::Transport;
+    t->failure_phase = "headers";
+    t->failure_message = "Invalid response from " + t->url + ": bad or conflicting Content-Length (\"" + value.substr(0, 64) + "\")";
+    t->local_code = CURLE_WEIRD_SERVER_REPLY;
+    return 0;
+  }
+  t->headers.emplace_back(std::move(name), std::move(value));
   return len;
+}
+
+int on_prereq(void* ud, char*, char*, int, int) {
+  static_cast<Transfer*>(ud)->connected = true;
+  return CURL_PREREQFUNC_OK;
 }
 
 size_t on_write(char* p, size_t size, size_t n, void* ud) {
@@ -132,13 +182,11 @@ void Transfer::on_done(CURLcode c) {
       case CURLE_COULDNT_RESOLVE_HOST:
       case CURLE_COULDNT_RESOLVE_PROXY: failure_phase = "resolve"; break;
       case CURLE_COULDNT_CONNECT: failure_phase = "connect"; break;
-      case CURLE_OPERATION_TIMEDOUT: {
+      case CURLE_OPERATION_TIMEDOUT:
+        // Not connected yet (TLS included) and the connect limit is the nearer one: the connect timeout.
         failure = Failure::Timeout;
-        curl_off_t connect_time = 0;
-        curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_time);
-        failure_phase = connect_time == 0 ? "connect" : "total";
+        failure_phase = !connected && (total_timeout <= 0 || connect_timeout <= total_timeout) ? "connect" : "total";
         break;
-      }
       case CURLE_SSL_CONNECT_ERROR:
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CERTPROBLEM:
@@ -158,8 +206,13 @@ void Transfer::on_done(CURLcode c) {
                                                     : "Request failed: ";
     failure_message = std::string(what) + url + ": " + detail;
     if (failure == Failure::Timeout) {
-      failure_message = std::string("Request to ") + url + " timed out (" + failure_phase + "): " + detail;
+      char secs[32];
+      snprintf(secs, sizeof secs, "%g", failure_phase == "connect" ? connect_timeout : total_timeout);
+      failure_message = std::string("Request to ") + url + " timed out after " + secs + " seconds (" + failure_phase +
+                        " timeout): " + detail;
     }
+  } else if (c != CURLE_OK && local_code != CURLE_OK) {
+    code = local_code;
   } else if (c == CURLE_OK) {
     headers_done = true;
   }
@@ -212,6 +265,8 @@ bool transfer_start(Transfer* t, const Options& o) {
   curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
   curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+  curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, on_prereq);
+  curl_easy_setopt(e, CURLOPT_PREREQDATA, t);
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
   // Waiting for a connection that may multiplex only pays off where HTTP/2 is possible: over TLS
@@ -226,6 +281,12 @@ bool transfer_start(Transfer* t, const Options& o) {
   else if (o.http_version == "2") v = CURL_HTTP_VERSION_2_0;
   else if (o.http_version == "2-prior-knowledge") v = CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, v);
+  if (v == CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE && curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
+    // libcurl before 8.0.0 layers HTTP/2 twice on a reused prior-knowledge connection, and every request
+    // but the first fails with "Error in the HTTP2 framing layer" (curl issue 10634): one connection each.
+    curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+    curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
+  }
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, o.verify ? 1L : 0L);
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, o.verify ? 2L : 0L);
   if (!o.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, o.ca_file.c_str());
@@ -258,6 +319,8 @@ bool transfer_start(Transfer* t, const Options& o) {
   t->max_bytes = o.max_response_bytes;
   t->max_event_bytes = o.max_event_bytes;
   t->idle_timeout = o.idle_timeout;
+  t->connect_timeout = o.connect_timeout;
+  t->total_timeout = o.total_timeout;
   if (o.max_connections_per_host > 0) {
     // One multi handle per process: the limit is process-wide (the last client's value wins).
     multi.set_max_host_connections(o.max_connections_per_host);
