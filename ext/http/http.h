@@ -103,7 +103,9 @@ struct Transfer final : reactor::TransferSink {
   Transfer* prev_live = nullptr;
   Transfer* next_live = nullptr;
 
+  int socket_errno = 0;   // socket() failed while connecting (EMFILE...): named in the message
   void on_done(CURLcode c) override;
+  void on_socket_failed(int err) override { socket_errno = err; }
   void notify();
   void arm_idle();
   void stop(Failure f, const char* phase, std::string message);  // ends it early (timeout, cancel, limit)

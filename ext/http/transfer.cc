@@ -177,7 +177,8 @@ void Transfer::on_done(CURLcode c) {
   reactor::Reactor::instance().cancel_timer(idle_timer);
   if (c != CURLE_OK && failure == Failure::None) {
     failure = Failure::Transport;
-    const char* detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
+    std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
+    if (c == CURLE_COULDNT_CONNECT && socket_errno) detail = std::string("cannot open a socket: ") + strerror(socket_errno);
     switch (c) {
       case CURLE_COULDNT_RESOLVE_HOST:
       case CURLE_COULDNT_RESOLVE_PROXY: failure_phase = "resolve"; break;

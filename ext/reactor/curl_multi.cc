@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+
 #include "reactor/reactor.h"
 
 namespace loom::reactor {
@@ -39,7 +41,11 @@ CurlMulti::CurlMulti() {
 
 CURLMcode CurlMulti::add(CURL* easy) {
   curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
-  curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this);
+  // Opening happens while this transfer connects, so its sink is alive; closing may come much later
+  // (the connection cache outlives transfers), so the close hook gets the multi instead.
+  TransferSink* sink = nullptr;
+  curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&sink));
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, sink);
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, on_close_socket);
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
   curl_easy_setopt(easy, CURLOPT_SHARE, share_);
@@ -59,9 +65,12 @@ void CurlMulti::remove(CURL* easy) {
 // noticed when its number comes back from socket() (or in sockets()): a poll still registered for it
 // is stale and is stopped before the number is used again.
 curl_socket_t CurlMulti::on_open_socket(void* clientp, curlsocktype, struct curl_sockaddr* a) {
-  auto* self = static_cast<CurlMulti*>(clientp);
+  CurlMulti* self = g_multi;
   curl_socket_t s = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
-  if (s == CURL_SOCKET_BAD) return s;
+  if (s == CURL_SOCKET_BAD) {
+    if (clientp) static_cast<TransferSink*>(clientp)->on_socket_failed(errno);
+    return s;
+  }
   if (self->sockets_.count(s)) self->stop_poll(s);
   struct stat st;
   self->sockets_[s] = fstat(s, &st) == 0 ? static_cast<unsigned long>(st.st_ino) : 0;

@@ -15,6 +15,8 @@ namespace loom::reactor {
 // What a transfer implements to hear that curl finished it.
 struct TransferSink {
   virtual void on_done(CURLcode code) = 0;
+  // socket() failed for this transfer (errno: EMFILE, ENFILE, ...); curl will report "couldn't connect".
+  virtual void on_socket_failed(int) {}
   virtual ~TransferSink() = default;
 };
 
