@@ -59,8 +59,8 @@ echo "every cycle got 50 tokens: ", array_unique(array_column($rows, 2)) === [50
 echo "tasks/transfers/timers left at each cycle's end: ", max(array_column($rows, 3)), "\n";
 [$rss50, $mem50, , , $fd50] = $rows[49];
 [$rssEnd, $memEnd, , , $fdEnd] = $rows[$cycles - 1];
-printf("cycle 50: VmRSS %d KiB, memory_get_usage %d B, %d fds\n", $rss50, $mem50, $fd50);
-printf("cycle %d: VmRSS %d KiB, memory_get_usage %d B, %d fds\n", $cycles, $rssEnd, $memEnd, $fdEnd);
+printf("cycle 50: VmRSS %d KiB, memory_get_usage %d B, %d fds besides the std ones\n", $rss50, $mem50, $fd50);
+printf("cycle %d: VmRSS %d KiB, memory_get_usage %d B, %d fds besides the std ones\n", $cycles, $rssEnd, $memEnd, $fdEnd);
 printf("(%.1f s in all)\n", $took);
 // 250 cycles of 10 streams each: a leak of even 1 KiB per stream would show as 2.5 MiB.
 echo "VmRSS growth from cycle 50 to $cycles < 1 MiB: ", $rssEnd - $rss50 < 1024 ? 'yes' : sprintf('NO (%+d KiB)', $rssEnd - $rss50), "\n";
