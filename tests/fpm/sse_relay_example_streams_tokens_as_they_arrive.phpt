@@ -5,8 +5,8 @@ FPM: examples/sse_relay.php relays an upstream chat stream token by token: the f
 --FILE--
 <?php
 require __DIR__ . '/../inc/fpm.inc';
-$fpm = loom_fpm_start(['max_children' => 1]);
 $up = loom_fpm_upstream();
+$fpm = loom_fpm_start(['max_children' => 1, 'env' => ['LOOM_RELAY_UPSTREAM' => "{$up['url']}/v1/chat/completions"]]);
 loom_fpm_page($fpm, 'relay.php', file_get_contents(__DIR__ . '/../../examples/sse_relay.php'));
 
 // 20 tokens 50 ms apart after 50 ms: the upstream takes about one second.
@@ -37,6 +37,9 @@ echo "first token well before the end (< 0.35 x): ", $first < 0.35 * $r['elapsed
 echo "last token at least 0.6 s after the first: ", $last - $first >= 0.6 ? 'yes' : sprintf('NO (%.3f s)', $last - $first), "\n";
 echo "separate deliveries: ", count($r['arrivals']) >= 15 ? 'at least 15' : count($r['arrivals']), "\n";
 echo "stderr: ", $r['stderr'] === '' ? 'none' : $r['stderr'], "\n";
+// Without ?upstream= the relay takes the pool's env[LOOM_RELAY_UPSTREAM].
+$r = loom_fpm_request($fpm, 'relay.php', ['query' => ['tokens' => 3, 'interval_ms' => 1, 'ttft_ms' => 1]]);
+echo "upstream from the environment: ", json_encode($r['body']), "\n";
 ?>
 --EXPECT--
 status 200, ended: yes
@@ -50,3 +53,4 @@ first token well before the end (< 0.35 x): yes
 last token at least 0.6 s after the first: yes
 separate deliveries: at least 15
 stderr: none
+upstream from the environment: "data: {\"content\":\"t0 \"}\n\ndata: {\"content\":\"t1 \"}\n\ndata: {\"content\":\"t2 \"}\n\nevent: done\ndata: {\"tokens\":3}\n\n"
