@@ -85,6 +85,15 @@ bool is_token(const char* p, size_t n) {
   return true;
 }
 
+// What was given, for messages: the number itself when a number was out of range, else its type.
+std::string given(zval* v) {
+  char buf[64];
+  if (Z_TYPE_P(v) == IS_LONG) snprintf(buf, sizeof buf, ZEND_LONG_FMT, Z_LVAL_P(v));
+  else if (Z_TYPE_P(v) == IS_DOUBLE) snprintf(buf, sizeof buf, "%.15g", Z_DVAL_P(v));
+  else return zend_zval_type_name(v);
+  return buf;
+}
+
 bool number_of(zval* v, double* out) {
   if (Z_TYPE_P(v) == IS_LONG) *out = (double)Z_LVAL_P(v);
   else if (Z_TYPE_P(v) == IS_DOUBLE) *out = Z_DVAL_P(v);
@@ -161,8 +170,8 @@ bool parse_timeout(zval* v, Options& o) {
     return true;
   }
   if (Z_TYPE_P(v) != IS_ARRAY) {
-    throw_invalid("Option \"timeout\" must be a number of seconds >= 0 or an array of connect/idle/total, %s given",
-                  zend_zval_type_name(v));
+    throw_invalid("Option \"timeout\" must be a finite number of seconds >= 0 or an array of connect/idle/total, %s given",
+                  given(v).c_str());
     return false;
   }
   zend_string* k;
@@ -177,7 +186,7 @@ bool parse_timeout(zval* v, Options& o) {
       return false;
     }
     if (!number_of(x, slot)) {
-      throw_invalid("Timeout \"%s\" must be a finite number of seconds >= 0", ZSTR_VAL(k));
+      throw_invalid("Timeout \"%s\" must be a finite number of seconds >= 0, %s given", ZSTR_VAL(k), given(x).c_str());
       return false;
     }
   }
@@ -203,7 +212,8 @@ bool parse_retry(zval* v, Options& o) {
   ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(v), k, x) {
     if (k && zend_string_equals_literal(k, "max")) {
       if (Z_TYPE_P(x) != IS_LONG || Z_LVAL_P(x) < 0) {
-        throw_invalid("Retry \"max\" must be an int >= 0");
+        throw_invalid("Retry \"max\" must be an int >= 0, %s given",
+                      Z_TYPE_P(x) == IS_LONG ? given(x).c_str() : zend_zval_type_name(x));
         return false;
       }
       o.retry_max = (int)Z_LVAL_P(x);
@@ -224,12 +234,12 @@ bool parse_retry(zval* v, Options& o) {
       ZEND_HASH_FOREACH_END();
     } else if (k && zend_string_equals_literal(k, "delay")) {
       if (!number_of(x, &o.retry_delay)) {
-        throw_invalid("Retry \"delay\" must be a number of seconds >= 0");
+        throw_invalid("Retry \"delay\" must be a finite number of seconds >= 0, %s given", given(x).c_str());
         return false;
       }
     } else if (k && zend_string_equals_literal(k, "max_delay")) {
       if (!number_of(x, &o.retry_max_delay)) {
-        throw_invalid("Retry \"max_delay\" must be a number of seconds >= 0");
+        throw_invalid("Retry \"max_delay\" must be a finite number of seconds >= 0, %s given", given(x).c_str());
         return false;
       }
     } else {
@@ -243,7 +253,8 @@ bool parse_retry(zval* v, Options& o) {
 
 bool long_of(zval* v, const char* key, long& out) {
   if (Z_TYPE_P(v) != IS_LONG || Z_LVAL_P(v) < 0) {
-    throw_invalid("Option \"%s\" must be an int >= 0, %s given", key, zend_zval_type_name(v));
+    throw_invalid("Option \"%s\" must be an int >= 0, %s given", key,
+                  Z_TYPE_P(v) == IS_LONG ? given(v).c_str() : zend_zval_type_name(v));
     return false;
   }
   out = (long)Z_LVAL_P(v);
@@ -430,6 +441,17 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
 
 namespace {
 
+// A URL as text for messages, without any user:password@ (it may not even parse).
+std::string without_userinfo(const std::string& url) {
+  size_t start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  size_t end = url.find_first_of("/?#", start);
+  if (end == std::string::npos) end = url.size();
+  size_t at = url.rfind('@', end - 1);
+  if (at == std::string::npos || at < start || end == start) return url;
+  return url.substr(0, start) + url.substr(at + 1);
+}
+
 // Resolves `url` against base (RFC 3986 via curl's URL API), applies `query`, and checks the scheme.
 // Fills `out` (full URL) and `origin` (scheme://host:port). False with an exception pending.
 bool build_url(const std::string& base, const std::string& url, zval* query, std::string& out,
@@ -444,7 +466,7 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
     rc = curl_url_set(h, CURLUPART_URL, base.c_str(), 0);
     if (rc != CURLUE_OK) {
       curl_url_cleanup(h);
-      throw_invalid("Invalid base_uri \"%s\": %s", base.c_str(), curl_url_strerror(rc));
+      throw_invalid("Invalid base_uri \"%s\": %s", without_userinfo(base).c_str(), curl_url_strerror(rc));
       return false;
     }
   }
@@ -455,15 +477,18 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
                     CURLU_NON_SUPPORT_SCHEME);
   if (rc != CURLUE_OK) {
     curl_url_cleanup(h);
-    throw_invalid("Invalid URL \"%s\": %s", url.c_str(), curl_url_strerror(rc));
+    throw_invalid("Invalid URL \"%s\": %s", without_userinfo(url).c_str(), curl_url_strerror(rc));
     return false;
   }
   char* scheme = nullptr;
   curl_url_get(h, CURLUPART_SCHEME, &scheme, 0);
   bool ok_scheme = scheme && (!strcmp(scheme, "http") || !strcmp(scheme, "https"));
   if (!ok_scheme) {
+    char* resolved = nullptr;
+    curl_url_get(h, CURLUPART_URL, &resolved, 0);
     throw_invalid("Unsupported URL scheme \"%s\" in \"%s\": only http and https are allowed", scheme ? scheme : "",
-                  url.c_str());
+                  without_userinfo(resolved ? resolved : url).c_str());
+    curl_free(resolved);
     curl_free(scheme);
     curl_url_cleanup(h);
     return false;
@@ -506,7 +531,7 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
   curl_free(scheme);
   curl_url_cleanup(h);
   if (!host || origin.find("://:") != std::string::npos) {
-    throw_invalid("Invalid URL \"%s\": no host", url.c_str());
+    throw_invalid("Invalid URL \"%s\": no host", without_userinfo(url).c_str());
     return false;
   }
   return true;
@@ -592,6 +617,7 @@ static void do_request(Options& o, std::string method, const std::string& url_in
     r->t = t;
     t->owner = r;
     t->url = redact(url);
+    t->request_url = url;
     t->method = method;
     t->req_body = body;
     if (!transfer_start(t, o) || !transfer_wait(t, headers_or_done, "http response headers")) {

@@ -72,6 +72,7 @@ struct Transfer final : reactor::TransferSink {
   CURL* easy = nullptr;
   curl_slist* header_list = nullptr;
   std::string url;         // as requested, credentials removed (for messages)
+  std::string request_url; // what curl fetches: user:password in it becomes Basic auth
   std::string method;
   std::string req_body;
   long status = 0;

@@ -14,9 +14,11 @@ namespace Loom\Http {
  */
 final class Client
 {
-    public function __construct(array $options = []) {}
+    /** Options carry credentials (headers): hidden from stack traces. */
+    public function __construct(#[\SensitiveParameter] array $options = []) {}
 
-    public function request(string $method, string $url, array $options = []): Response {}
+    /** URLs can carry user:password or API keys, options headers: hidden from stack traces. */
+    public function request(string $method, #[\SensitiveParameter] string $url, #[\SensitiveParameter] array $options = []): Response {}
 
     public function stream(iterable $responses): ResponseStream {}
 }

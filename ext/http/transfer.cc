@@ -256,7 +256,7 @@ bool transfer_start(Transfer* t, const Options& o) {
   auto& multi = reactor::CurlMulti::instance();
   CURL* e = t->easy = curl_easy_init();
   curl_easy_setopt(e, CURLOPT_PRIVATE, static_cast<reactor::TransferSink*>(t));
-  curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
+  curl_easy_setopt(e, CURLOPT_URL, t->request_url.empty() ? t->url.c_str() : t->request_url.c_str());
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // redirects are Loom's: see client.cc
