@@ -32,6 +32,8 @@ echo "page: ", $page(), "\n";
 $w = loom_fpm_wait_workers($fpm, 1, 5.0, [$first]);
 $second = $w[0] ?? 0;
 echo "respawned after pm.max_requests: ", $second && $second !== $first ? 'yes' : 'NO', "\n";
+// A just-forked child still holds the master's epoll fd until its init closes it: let it settle first.
+loom_fpm_settled_fd_count($second);
 echo "fresh respawned worker: ", $kinds($second), "\n";
 echo "page: ", $page(), "\n";
 echo "after its first Loom page: ", $kinds($second), "\n";
