@@ -107,6 +107,8 @@ struct Transfer final : reactor::TransferSink {
   int socket_errno = 0;   // socket() failed while connecting (EMFILE...): named in the message
   void on_done(CURLcode c) override;
   void on_socket_failed(int err) override { socket_errno = err; }
+  int poll_errno = 0;     // the socket's error when curl was told of a POLLERR (ECONNRESET...)
+  void on_socket_error(int err) override { poll_errno = err; }
   void notify();
   void arm_idle();
   void stop(Failure f, const char* phase, std::string message);  // ends it early (timeout, cancel, limit)

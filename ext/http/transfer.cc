@@ -179,6 +179,26 @@ void Transfer::on_done(CURLcode c) {
     failure = Failure::Transport;
     std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
     if (c == CURLE_COULDNT_CONNECT && socket_errno) detail = std::string("cannot open a socket: ") + strerror(socket_errno);
+    if (c == CURLE_SEND_ERROR && poll_errno) {
+      // curl only knows "select/poll returned error": say what the socket said, the way curl's own
+      // send/recv failures read, on the side of the exchange we were in.
+      curl_off_t sent = 0;
+      curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &sent);
+      bool receiving = headers_done || status != 0 || sent >= static_cast<curl_off_t>(req_body.size());
+      code = c = receiving ? CURLE_RECV_ERROR : CURLE_SEND_ERROR;
+      detail = std::string(receiving ? "Recv failure: " : "Send failure: ") +
+               (poll_errno > 0 ? strerror(poll_errno) : "the socket reported an error");
+    }
+    if (c == CURLE_UNSUPPORTED_PROTOCOL && status == 0 && headers.empty() && !req_body.empty()) {
+      // The server reset or closed the connection while the body was still going up: curl 7.88 then
+      // parses nothing as a status line and says "Received HTTP/0.9 when not allowed".
+      curl_off_t sent = 0;
+      curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &sent);
+      if (sent < static_cast<curl_off_t>(req_body.size())) {
+        code = c = CURLE_SEND_ERROR;
+        detail = "Send failure: the server dropped the connection during the upload, before any response";
+      }
+    }
     switch (c) {
       case CURLE_COULDNT_RESOLVE_HOST:
       case CURLE_COULDNT_RESOLVE_PROXY: failure_phase = "resolve"; break;

@@ -2,6 +2,7 @@
 // what happened. [no Zend]
 #include "reactor/curl_multi.h"
 
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -124,6 +125,7 @@ int CurlMulti::on_socket(CURL* easy, curl_socket_t s, int what, void* userp, voi
     self->polls_[s] = ctx;
     curl_multi_assign(self->multi_, s, ctx);
   }
+  ctx->easy = easy;
   int events = 0;
   if (what & CURL_POLL_IN) events |= UV_READABLE;
   if (what & CURL_POLL_OUT) events |= UV_WRITABLE;
@@ -150,10 +152,16 @@ void CurlMulti::on_poll(uv_poll_t* h, int status, int events) {
   auto* ctx = static_cast<SocketCtx*>(h->data);
   int flags = 0;
   if (status < 0) {
-    // POLLERR/HUP (libuv stopped the poll): curl must see it, readers and writers alike. With IN|OUT
-    // added curl does the I/O and reports the socket's real error (e.g. 56 "Connection reset by
-    // peer"); ERR alone makes curl 7.88 fail with a bare "select/poll returned error".
-    flags = CURL_CSELECT_ERR | CURL_CSELECT_IN | CURL_CSELECT_OUT;
+    // POLLERR (libuv stopped the poll): curl must see it, readers and writers alike, as ERR alone. With
+    // IN|OUT added curl's I/O outcome depends on timing (an RST during an upload could even come out
+    // as "Received HTTP/0.9"). curl then only says "select/poll returned error", so the socket's own
+    // error (SO_ERROR; -1 if none is pending) goes to the transfer for its message.
+    int err = 0;
+    socklen_t len = sizeof err;
+    if (getsockopt(ctx->fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err == 0) err = -1;
+    flags = CURL_CSELECT_ERR;
+    ctx->multi->poll_error_easy_ = ctx->easy;
+    ctx->multi->poll_error_ = err;
   } else {
     if (events & UV_READABLE) flags |= CURL_CSELECT_IN;
     if (events & UV_WRITABLE) flags |= CURL_CSELECT_OUT;
@@ -165,6 +173,8 @@ void CurlMulti::action(curl_socket_t s, int flags) {
   int running = 0;
   curl_multi_socket_action(multi_, s, flags, &running);
   read_done();
+  poll_error_easy_ = nullptr;
+  poll_error_ = 0;
 }
 
 void CurlMulti::read_done() {
@@ -176,6 +186,7 @@ void CurlMulti::read_done() {
     TransferSink* sink = nullptr;
     curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&sink));
     remove(easy);
+    if (sink && poll_error_ && easy == poll_error_easy_) sink->on_socket_error(poll_error_);
     if (sink) sink->on_done(code);
   }
 }

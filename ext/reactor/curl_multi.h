@@ -17,6 +17,9 @@ struct TransferSink {
   virtual void on_done(CURLcode code) = 0;
   // socket() failed for this transfer (errno: EMFILE, ENFILE, ...); curl will report "couldn't connect".
   virtual void on_socket_failed(int) {}
+  // Its socket reported an error (POLLERR; errno from SO_ERROR, e.g. ECONNRESET) and curl was told so;
+  // curl itself will only say "select/poll returned error". Called just before on_done.
+  virtual void on_socket_error(int) {}
   virtual ~TransferSink() = default;
 };
 
@@ -43,6 +46,7 @@ class CurlMulti {
     uv_poll_t poll;
     curl_socket_t fd;
     CurlMulti* multi;
+    CURL* easy;  // the transfer that last (re)registered the socket; compared, never dereferenced
   };
   static int on_socket(CURL* easy, curl_socket_t s, int what, void* userp, void* socketp);
   static int on_timer(CURLM* multi, long timeout_ms, void* userp);
@@ -59,6 +63,8 @@ class CurlMulti {
   uv_timer_t timer_{};
   std::unordered_map<curl_socket_t, SocketCtx*> polls_;
   size_t transfers_ = 0;
+  CURL* poll_error_easy_ = nullptr;  // during an action for a POLLERR: who gets told, and the errno
+  int poll_error_ = 0;
   std::unordered_map<curl_socket_t, unsigned long> sockets_;  // fd => inode of the socket we opened
 };
 
