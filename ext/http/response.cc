@@ -85,6 +85,7 @@ struct EventIt {
   zend_long key;
   bool started;
   bool finished;
+  bool too_large;  // the parser hit max_event_bytes: thrown once the events before it are delivered
   sse::Parser* parser;
   std::deque<sse::Event>* queue;
   zend_object std;
@@ -197,7 +198,13 @@ void create_event(zval* out, const sse::Event& e) {
   else ZVAL_NULL(OBJ_PROP_NUM(o, 3));
 }
 
-// Events: parse body pieces until an event is queued, or the stream ends (cleanly or not).
+static std::string too_large_message(EventIt* it, Transfer* t) {
+  return "An event or line from " + t->url + " exceeds max_event_bytes (" +
+         std::to_string(it->parser->max_event_bytes()) + " bytes)";
+}
+
+// Events: parse body pieces until an event is queued, or the stream ends (cleanly or not). Events
+// that came before a max_event_bytes overflow are delivered before it is thrown.
 static void event_advance(EventIt* it) {
   zval_ptr_dtor(&it->current);
   ZVAL_UNDEF(&it->current);
@@ -219,22 +226,24 @@ static void event_advance(EventIt* it) {
       break;
     }
     std::vector<sse::Event> evs;
-    if (it->parser->feed(s.data(), s.size(), evs) == sse::Status::TooLarge) {
-      for (auto& e : evs) it->queue->push_back(std::move(e));
-      t->stop(Failure::TooLarge, "body", "");
-      zval ex;
-      ZVAL_OBJ(&ex, transport_exception(ce_too_large,
-                                        "An event or line from " + t->url + " exceeds max_event_bytes (" +
-                                            std::to_string(it->parser->max_event_bytes()) + " bytes)",
-                                        "body", t->url, 0));
-      zend_throw_exception_object(&ex);
-      return;
-    }
+    sse::Status st = it->parser->feed(s.data(), s.size(), evs);
     for (auto& e : evs) it->queue->push_back(std::move(e));
+    if (st == sse::Status::TooLarge) {
+      t->stop(Failure::TooLarge, "body", too_large_message(it, t));  // no-op if it already ended
+      it->finished = true;
+      it->too_large = true;
+    }
   }
   if (!it->queue->empty()) {
     create_event(&it->current, it->queue->front());
     it->queue->pop_front();
+    return;
+  }
+  if (it->too_large) {
+    it->too_large = false;
+    zval ex;
+    ZVAL_OBJ(&ex, transport_exception(ce_too_large, too_large_message(it, t), "body", t->url, 0));
+    zend_throw_exception_object(&ex);
   }
 }
 

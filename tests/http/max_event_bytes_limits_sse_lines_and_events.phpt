@@ -19,6 +19,13 @@ $limit = ['max_event_bytes' => 100];
 echo 'line at the limit: ', $sse("data: ok\n\n" . 'data:' . str_repeat('a', 95) . "\n\n", $limit), "\n";
 echo 'line over: ', $sse("data: ok\n\n" . 'data:' . str_repeat('a', 96) . "\n\n", $limit), "\n";
 echo 'event over: ', $sse("data: ok\n\n" . str_repeat('data:' . str_repeat('b', 40) . "\n", 3) . "\n", $limit), "\n";
+// Both in one write (one piece of body): the event before the overflow still comes first.
+$seen = [];
+try {
+    foreach ($c->request('GET', '/sse?data=' . rawurlencode("data: ok\n\ndata: fine\n\ndata:" . str_repeat('a', 200) . "\n\n"), $limit)->events() as $e) $seen[] = $e->data;
+} catch (Loom\Http\ResponseTooLargeException $e) {
+    echo 'one piece: events ', json_encode($seen), ", then ResponseTooLargeException\n";
+}
 echo 'no limit: ', $sse('data:' . str_repeat('c', 3000) . "\n\n", ['max_event_bytes' => 0]), "\n";
 echo 'default (1 MiB): ', $sse('data:' . str_repeat('d', 3000) . "\n\n"), "\n";
 // A peer streaming one endless line with no newline: stopped at the default limit, long before its end.
@@ -45,6 +52,7 @@ loom_assert_http_baseline(1);
 line at the limit: events [2,95]
 line over: events [2], then Loom\Http\ResponseTooLargeException phase body: An event or line from URL/sse exceeds max_event_bytes (100 bytes)
 event over: events [2], then Loom\Http\ResponseTooLargeException phase body: An event or line from URL/sse exceeds max_event_bytes (100 bytes)
+one piece: events ["ok","fine"], then ResponseTooLargeException
 no limit: events [3000]
 default (1 MiB): events [3000]
 endless line: Loom\Http\ResponseTooLargeException, stopped early
