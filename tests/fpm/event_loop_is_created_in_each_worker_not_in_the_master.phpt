@@ -25,6 +25,7 @@ $master = $fpm['pid'];
 $masterBefore = $kinds($master);
 echo "master: $masterBefore\n";
 [$first] = loom_fpm_workers($fpm);
+$freshFds = loom_fpm_settled_fd_count($first);
 echo "fresh worker: ", $kinds($first), "\n";
 echo "page: ", $page(), "\n";
 echo "after its first Loom page: ", $kinds($first), "\n";
@@ -33,8 +34,11 @@ $w = loom_fpm_wait_workers($fpm, 1, 5.0, [$first]);
 $second = $w[0] ?? 0;
 echo "respawned after pm.max_requests: ", $second && $second !== $first ? 'yes' : 'NO', "\n";
 // A just-forked child still holds the master's epoll fd until its init closes it: let it settle first.
-loom_fpm_settled_fd_count($second);
+$respawnedFds = loom_fpm_settled_fd_count($second);
 echo "fresh respawned worker: ", $kinds($second), "\n";
+// Nor any other fd (curl's multi handle and its wakeup socket pair, connections) came along from the
+// master or the previous worker.
+echo "as many fds as the first fresh worker: ", $respawnedFds === $freshFds ? 'yes' : "NO ($respawnedFds vs $freshFds)", "\n";
 echo "page: ", $page(), "\n";
 echo "after its first Loom page: ", $kinds($second), "\n";
 echo "master unchanged: ", $kinds($master) === $masterBefore ? 'yes' : 'NO: ' . $kinds($master), "\n";
@@ -48,6 +52,7 @@ after its first Loom page: 1 epoll, 1 eventfd
 page: ok
 respawned after pm.max_requests: yes
 fresh respawned worker: 0 epoll, 0 eventfd
+as many fds as the first fresh worker: yes
 page: ok
 after its first Loom page: 1 epoll, 1 eventfd
 master unchanged: yes
