@@ -3,13 +3,17 @@ Http: under ulimit -n 256, 500 concurrent streams either complete or fail one by
 --SKIPIF--
 <?php
 if (!is_executable('/bin/sh')) die('skip needs /bin/sh to lower the fd limit of a child process');
+// run-tests -m traces children: valgrind fakes setrlimit(RLIMIT_NOFILE) in the shell, so the limit
+// never reaches the PHP child, and the child's own Loom work would not be checked by this run anyway.
+if (getenv('LOOM_TEST_SCALE') === 'valgrind') die('skip under valgrind the lowered fd limit does not reach the child process');
 ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/http.inc';
 $srv = loom_test_server_start();
-$n = loom_scale(500, 300);
+$n = 500;
 // The limit is set in a child PHP (a phpt cannot lower its own with ulimit); it reports one line per run.
+// Only the soft limit: under valgrind the hard one is valgrind's and cannot be set.
 $child = <<<'CHILD'
 <?php
 [$_, $url, $n] = $argv;
@@ -44,7 +48,7 @@ CHILD;
 $file = tempnam(sys_get_temp_dir(), 'loom-fdlimit-');
 file_put_contents($file, $child);
 $cmd = array_merge([PHP_BINARY], loom_test_extension_args(), [$file, $srv['url'], (string)$n]);
-$sh = 'ulimit -n 256 && exec ' . implode(' ', array_map('escapeshellarg', $cmd)) . ' 2>&1';
+$sh = 'ulimit -Sn 256 && exec ' . implode(' ', array_map('escapeshellarg', $cmd)) . ' 2>&1';
 $out = shell_exec('/bin/sh -c ' . escapeshellarg($sh));
 unlink($file);
 echo $out;
