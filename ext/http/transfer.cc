@@ -63,6 +63,7 @@ bool is_field_name(const std::string& name) {
 size_t on_header(char* p, size_t size, size_t n, void* ud) {
   auto* t = static_cast<Transfer*>(ud);
   size_t len = size * n;
+  t->arm_idle();  // header lines are data too: the idle timeout measures silence, not time to the body
   if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
     // A new response (1xx, or the final one): start over.
     t->headers.clear();

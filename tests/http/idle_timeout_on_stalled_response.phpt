@@ -1,19 +1,19 @@
 --TEST--
-Http: headers then a permanent stall, or no response at all, raise TimeoutException phase idle naming the seconds, after about that long
+Http: headers then a permanent stall, or no response at all, raise TimeoutException phase idle naming the seconds, after about that long; header lines count as data
 --FILE--
 <?php
 require __DIR__ . '/../inc/http.inc';
 $srv = loom_test_server_start();
 $c = new Loom\Http\Client(['base_uri' => $srv['url'], 'timeout' => ['idle' => 0.4]]);
+$t0 = hrtime(true);
 $r = $c->request('GET', '/stall');
 var_dump($r->status());
-$t0 = hrtime(true);
 try {
     foreach ($r->chunks() as $chunk) {}
 } catch (Loom\Http\TimeoutException $e) {
     $s = (hrtime(true) - $t0) / 1e9;
     echo get_class($e), ' phase ', $e->getPhase(), "\n", str_replace($srv['url'], 'URL', $e->getMessage()), "\n";
-    var_dump($s > 0.3 && $s < 3);
+    var_dump($s > 0.35 && $s < 3);
 }
 // A stalled response after 5 tokens: the events so far, then the timeout.
 $n = 0;
@@ -22,6 +22,11 @@ try {
 } catch (Loom\Http\TimeoutException $e) {
     echo "stall_after: $n events, then phase ", $e->getPhase(), "\n";
 }
+// Headers after 0.7 s, the first token 0.7 s later: never 1 s of silence, so no idle timeout
+// (the header lines count as data).
+$n = 0;
+foreach ($c->request('GET', '/v1/chat/completions?fault=slow_headers&delay_ms=700&ttft_ms=700&tokens=2&interval_ms=5', ['timeout' => ['idle' => 1]])->events() as $e) $n++;
+echo "slow headers, slow first token: $n events\n";
 // No response at all: the idle timer runs from the start of the request.
 try {
     $c->request('GET', '/hang', ['timeout' => ['idle' => 0.3]]);
@@ -37,5 +42,6 @@ Loom\Http\TimeoutException phase idle
 No data from URL/stall for 0.4 seconds (idle timeout)
 bool(true)
 stall_after: 5 events, then phase idle
+slow headers, slow first token: 4 events
 hang: phase idle: No data from URL/hang for 0.3 seconds (idle timeout)
 baseline: ok
