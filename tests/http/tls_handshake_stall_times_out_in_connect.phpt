@@ -15,7 +15,7 @@ try {
     $s = (hrtime(true) - $t0) / 1e9;
     echo get_class($e), ' phase ', $e->getPhase(), ', curl ', $e->getCurlCode(), "\n";
     echo str_replace($name, 'HOST:PORT', explode(': ', $e->getMessage(), 2)[0]), "\n";
-    var_dump($s >= 0.45 && $s < 2);
+    var_dump($s >= 0.45 && $s < 10);   // generous: under valgrind loading the CA bundle alone takes seconds
 }
 // The total timeout, when nearer, ends it too, and is named.
 try {
