@@ -13,6 +13,11 @@ $raw = "\xEF\xBB\xBF: keep-alive comment\r\n"
 $c = new Loom\Http\Client();
 $reference = loom_test_sse_lines($c, $srv['url'], $raw);
 echo implode("\n", $reference), "\n";
+// Every byte offset at once: 1-byte slices (and 2 and 3, shifting the boundaries).
+foreach ([1, 2, 3] as $chunk) {
+    $got = loom_test_sse_lines($c, $srv['url'], $raw, ['chunk' => $chunk, 'interval_ms' => 1]);
+    echo "$chunk-byte slices: ", $got === $reference ? 'identical' : json_encode($got), "\n";
+}
 // The server's chunk knob: fixed slice sizes, a seed picking each size.
 $seeds = loom_scale(8, 3);
 $same = 0;
@@ -64,6 +69,9 @@ loom_assert_http_baseline(1);
 ["end","{\"choices\":[{\"delta\":{\"content\":\"t0 \"}}]}","42",null]
 ["message","[DONE]","42",null]
 end: ok
+1-byte slices: identical
+2-byte slices: identical
+3-byte slices: identical
 fixed-size slices: identical for every seed
 random slices: identical for every seed
 baseline: ok
