@@ -48,6 +48,8 @@ PHP_INI_BEGIN()
   PHP_INI_ENTRY("loom.shutdown", "drain", PHP_INI_ALL, OnUpdateShutdownMode)
   STD_PHP_INI_ENTRY("loom.shutdown_timeout", "30", PHP_INI_ALL, OnUpdateNonNegativeDouble, shutdown_timeout,
                     zend_loom_globals, loom_globals)
+  STD_PHP_INI_BOOLEAN("loom.keep_connections", "1", PHP_INI_ALL, OnUpdateBool, keep_connections,
+                      zend_loom_globals, loom_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(loom) {
@@ -90,6 +92,11 @@ static PHP_RINIT_FUNCTION(loom) {
 static PHP_RSHUTDOWN_FUNCTION(loom) {
   loom::scheduler_rshutdown();
   loom::http::transfers_rshutdown();
+  // What this request stopped (and, without keep-alive across requests, every idle connection) is
+  // closed now; libuv frees the poll handles in their close callbacks on this last turn.
+  if (!LOOM_G(keep_connections) && loom::reactor::CurlMulti::exists())
+    loom::reactor::CurlMulti::instance().drop_connections();
+  if (loom::reactor::Reactor::exists()) loom::reactor::Reactor::instance().run_once(false);
   return SUCCESS;
 }
 

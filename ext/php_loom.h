@@ -22,7 +22,7 @@ struct Scheduler;
 ZEND_BEGIN_MODULE_GLOBALS(loom)
   zend_long shutdown_mode;     // 0: drain, 1: cancel (ini loom.shutdown)
   double shutdown_timeout;     // seconds the end-of-script drain may take (ini loom.shutdown_timeout)
-  zend_long max_tasks;         // live task cap (ini loom.max_tasks), guards vm.max_map_count
+  bool keep_connections;       // keep idle connections for the worker's next request (ini)
   loom::Scheduler* scheduler;  // request-scoped, created on first use
 ZEND_END_MODULE_GLOBALS(loom)
 

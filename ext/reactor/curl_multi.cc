@@ -25,9 +25,16 @@ bool CurlMulti::exists() { return g_multi != nullptr; }
 
 CurlMulti::CurlMulti() {
   uv_loop_t* loop = Reactor::instance().loop();
-  multi_ = curl_multi_init();
   uv_timer_init(loop, &timer_);
   timer_.data = this;
+  configure();
+  share_ = curl_share_init();
+  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+}
+
+void CurlMulti::configure() {
+  multi_ = curl_multi_init();
   curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, on_socket);
   curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
   curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, on_timer);
@@ -35,9 +42,14 @@ CurlMulti::CurlMulti() {
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
   // Idle connections kept for reuse: enough for a fan-out of hundreds to a few LLM hosts.
   curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, 512L);
-  share_ = curl_share_init();
-  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+}
+
+void CurlMulti::drop_connections() {
+  if (transfers_ != 0) return;
+  uv_timer_stop(&timer_);
+  // Cleanup closes the cached connections through on_close_socket, which stops their polls first.
+  curl_multi_cleanup(multi_);
+  configure();
 }
 
 CURLMcode CurlMulti::add(CURL* easy) {

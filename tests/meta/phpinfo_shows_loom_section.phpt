@@ -5,6 +5,7 @@ Meta: phpinfo() shows the Loom section with version, libuv and libcurl versions 
 --INI--
 loom.shutdown=drain
 loom.shutdown_timeout=30
+loom.keep_connections=1
 --FILE--
 <?php
 ob_start();
@@ -28,6 +29,7 @@ $checks = [
     'libcurl version'  => '/^libcurl version => \d+\.\d+\.\d+/m',
     'loom.shutdown'    => '/^loom\.shutdown => drain => drain$/m',
     'shutdown_timeout' => '/^loom\.shutdown_timeout => 30 => 30$/m',
+    'keep_connections' => '/^loom\.keep_connections => On => On$/m',
 ];
 $bad = false;
 foreach ($checks as $what => $re) {
@@ -49,3 +51,4 @@ libuv version: ok
 libcurl version: ok
 loom.shutdown: ok
 shutdown_timeout: ok
+keep_connections: ok
