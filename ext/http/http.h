@@ -100,6 +100,8 @@ struct Transfer final : reactor::TransferSink {
   StreamGroup* group = nullptr;  // a Client::stream() that watches this transfer
   bool group_flagged = false;
   Response* owner = nullptr;
+  bool end_sentinel_seen = false;  // events() yielded [DONE] / message_stop: the rest is a formality
+  bool orphan = false;     // its Response is gone; finishing in the background (see finish_in_background)
   char errbuf[CURL_ERROR_SIZE] = {0};
   Transfer* prev_live = nullptr;
   Transfer* next_live = nullptr;
@@ -112,6 +114,7 @@ struct Transfer final : reactor::TransferSink {
   void notify();
   void arm_idle();
   void stop(Failure f, const char* phase, std::string message);  // ends it early (timeout, cancel, limit)
+  bool finish_in_background();
   ~Transfer() override;
 };
 

@@ -31,7 +31,7 @@ static zend_object* response_create(zend_class_entry* ce) {
 
 static void response_free(zend_object* o) {
   Response* r = response_from(o);
-  delete r->t;
+  if (r->t && !r->t->finish_in_background()) delete r->t;
   zend_object_std_dtor(o);
 }
 
@@ -235,6 +235,8 @@ static void event_advance(EventIt* it) {
     }
   }
   if (!it->queue->empty()) {
+    const sse::Event& e = it->queue->front();
+    if (e.data == "[DONE]" || e.type == "message_stop") t->end_sentinel_seen = true;
     create_event(&it->current, it->queue->front());
     it->queue->pop_front();
     return;

@@ -9,7 +9,9 @@ namespace loom::http {
 
 namespace {
 
-constexpr size_t kHighWater = 1 << 20;     // pause curl when this much is buffered and unread
+constexpr size_t kHighWater = 1 << 20;       // pause curl when this much is buffered and unread
+constexpr size_t kOrphanMaxBytes = 64 << 10;  // what a dropped response may still read to free its connection
+constexpr double kOrphanIdleSeconds = 2;
 constexpr size_t kMaxHeaderBytes = 64 << 10;
 thread_local Transfer* live_head = nullptr;
 thread_local size_t live_count = 0;
@@ -126,6 +128,11 @@ size_t on_write(char* p, size_t size, size_t n, void* ud) {
                          std::to_string(t->max_bytes) + " bytes)";
     return 0;
   }
+  if (t->orphan) {  // nobody reads it any more: count and drop
+    t->received += len;
+    t->arm_idle();
+    return len;
+  }
   if (t->buf.size() >= kHighWater && !t->group) {
     t->paused = true;  // nobody reads fast enough: let TCP push back; curl redelivers these bytes
     return CURL_WRITEFUNC_PAUSE;
@@ -239,6 +246,7 @@ void Transfer::on_done(CURLcode c) {
     headers_done = true;
   }
   notify();
+  if (orphan) delete this;  // finished in the background: its connection went back to the pool
 }
 
 void Transfer::stop(Failure f, const char* phase, std::string message) {
@@ -253,6 +261,28 @@ void Transfer::stop(Failure f, const char* phase, std::string message) {
   failure_phase = phase;
   failure_message = std::move(message);
   notify();
+  if (orphan) delete this;
+}
+
+// The response object is gone but the stream had announced its end (OpenAI's [DONE], Anthropic's
+// message_stop): let curl read the little that is left, discarding it, so the connection can be
+// reused; bounded in bytes and in time. Anything else abandoned mid-body is stopped at once.
+bool Transfer::finish_in_background() {
+  if (!end_sentinel_seen || done || !headers_done || failure != Failure::None || !in_multi) return false;
+  orphan = true;
+  owner = nullptr;
+  waiters.clear();
+  group = nullptr;
+  buf.clear();
+  buf.shrink_to_fit();
+  if (paused) {
+    paused = false;
+    curl_easy_pause(easy, CURLPAUSE_CONT);
+  }
+  max_bytes = received + kOrphanMaxBytes;
+  if (idle_timeout <= 0 || idle_timeout > kOrphanIdleSeconds) idle_timeout = kOrphanIdleSeconds;
+  arm_idle();
+  return true;
 }
 
 Transfer::~Transfer() {
@@ -404,7 +434,12 @@ void throw_failure(Transfer* t) {
 
 void transfers_rshutdown() {
   // Whatever a request left in flight is stopped; its connection is closed by curl (removed mid-transfer),
-  // so the next request never inherits half a response.
+  // so the next request never inherits half a response. Background drains end here too.
+  for (Transfer* t = live_head; t;) {
+    Transfer* next = t->next_live;
+    if (t->orphan) delete t;
+    t = next;
+  }
   for (Transfer* t = live_head; t; t = t->next_live) {
     if (t->in_multi) {
       reactor::CurlMulti::instance().remove(t->easy);
