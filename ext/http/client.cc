@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "http/http.h"
+#include "object.h"
 
 extern "C" {
 #include "ext/json/php_json.h"
@@ -707,14 +708,7 @@ static void do_request(Options& o, std::string method, const std::string& url_in
   }
 }
 
-static zend_object* client_create(zend_class_entry* ce) {
-  auto* c = static_cast<Client*>(zend_object_alloc(sizeof(Client), ce));
-  c->opts = nullptr;
-  zend_object_std_init(&c->std, ce);
-  object_properties_init(&c->std, ce);
-  c->std.handlers = &client_handlers;
-  return &c->std;
-}
+static zend_object* client_create(zend_class_entry* ce) { return &object_alloc<Client>(ce, &client_handlers)->std; }
 
 static void client_free(zend_object* o) {
   Client* c = client_from(o);
@@ -736,11 +730,7 @@ static HashTable* client_get_gc(zend_object* o, zval** table, int* n) {
 
 void client_class_init() {
   ce_client->create_object = client_create;
-  memcpy(&client_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-  client_handlers.offset = XtOffsetOf(Client, std);
-  client_handlers.free_obj = client_free;
-  client_handlers.get_gc = client_get_gc;
-  client_handlers.clone_obj = nullptr;
+  init_handlers(&client_handlers, XtOffsetOf(Client, std), client_free, client_get_gc);
 }
 
 }  // namespace loom::http

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "http/http.h"
+#include "object.h"
 
 extern "C" {
 #include "ext/json/php_json.h"
@@ -21,12 +22,7 @@ static zend_object_handlers response_handlers, chunk_it_handlers, event_it_handl
 // Response
 
 static zend_object* response_create(zend_class_entry* ce) {
-  auto* r = static_cast<Response*>(zend_object_alloc(sizeof(Response), ce));
-  r->t = nullptr;
-  zend_object_std_init(&r->std, ce);
-  object_properties_init(&r->std, ce);
-  r->std.handlers = &response_handlers;
-  return &r->std;
+  return &object_alloc<Response>(ce, &response_handlers)->std;
 }
 
 static void response_free(zend_object* o) {
@@ -106,12 +102,7 @@ static T* from_obj(zend_object* o) {
 
 template <typename T>
 static zend_object* it_create(zend_class_entry* ce, zend_object_handlers* h) {
-  auto* it = static_cast<T*>(zend_object_alloc(sizeof(T), ce));
-  memset(it, 0, XtOffsetOf(T, std));
-  zend_object_std_init(&it->std, ce);
-  object_properties_init(&it->std, ce);
-  it->std.handlers = h;
-  return &it->std;
+  return &object_alloc<T>(ce, h)->std;
 }
 
 static zend_object* chunk_it_create(zend_class_entry* ce) { return it_create<ChunkIt>(ce, &chunk_it_handlers); }
@@ -296,31 +287,16 @@ static void stream_advance(StreamIt* it) {
 
 void response_class_init() {
   ce_response->create_object = response_create;
-  memcpy(&response_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-  response_handlers.offset = XtOffsetOf(Response, std);
-  response_handlers.free_obj = response_free;
-  response_handlers.clone_obj = nullptr;
+  init_handlers(&response_handlers, XtOffsetOf(Response, std), response_free, nullptr);
 
   ce_chunk_iterator->create_object = chunk_it_create;
-  memcpy(&chunk_it_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-  chunk_it_handlers.offset = XtOffsetOf(ChunkIt, std);
-  chunk_it_handlers.free_obj = chunk_it_free;
-  chunk_it_handlers.get_gc = chunk_it_gc;
-  chunk_it_handlers.clone_obj = nullptr;
+  init_handlers(&chunk_it_handlers, XtOffsetOf(ChunkIt, std), chunk_it_free, chunk_it_gc);
 
   ce_event_iterator->create_object = event_it_create;
-  memcpy(&event_it_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-  event_it_handlers.offset = XtOffsetOf(EventIt, std);
-  event_it_handlers.free_obj = event_it_free;
-  event_it_handlers.get_gc = event_it_gc;
-  event_it_handlers.clone_obj = nullptr;
+  init_handlers(&event_it_handlers, XtOffsetOf(EventIt, std), event_it_free, event_it_gc);
 
   ce_response_stream->create_object = stream_create;
-  memcpy(&stream_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-  stream_handlers.offset = XtOffsetOf(StreamIt, std);
-  stream_handlers.free_obj = stream_free;
-  stream_handlers.get_gc = stream_gc;
-  stream_handlers.clone_obj = nullptr;
+  init_handlers(&stream_handlers, XtOffsetOf(StreamIt, std), stream_free, stream_gc);
 }
 
 }  // namespace loom::http

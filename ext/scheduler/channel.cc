@@ -1,4 +1,5 @@
 // Loom\Channel: a bounded FIFO between tasks; send waits while full, receive while empty.
+#include "object.h"
 #include "scheduler/scheduler.h"
 
 namespace loom {
@@ -56,14 +57,7 @@ void wake_from_queue(Waiter* w, zend_object* err = nullptr) {
   wake(w, err);
 }
 
-zend_object* channel_create(zend_class_entry* ce) {
-  auto* c = static_cast<Channel*>(zend_object_alloc(sizeof(Channel), ce));
-  memset(c, 0, XtOffsetOf(Channel, std));
-  zend_object_std_init(&c->std, ce);
-  object_properties_init(&c->std, ce);
-  c->std.handlers = &channel_handlers;
-  return &c->std;
-}
+zend_object* channel_create(zend_class_entry* ce) { return &object_alloc<Channel>(ce, &channel_handlers)->std; }
 
 void channel_free(zend_object* obj) {
   Channel* c = channel_from_obj(obj);
@@ -206,11 +200,7 @@ zend_object_iterator* channel_get_iterator(zend_class_entry* ce, zval* object, i
 void channel_class_init() {
   ce_channel->create_object = channel_create;
   ce_channel->get_iterator = channel_get_iterator;
-  memcpy(&channel_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-  channel_handlers.offset = XtOffsetOf(Channel, std);
-  channel_handlers.free_obj = channel_free;
-  channel_handlers.get_gc = channel_get_gc;
-  channel_handlers.clone_obj = nullptr;
+  init_handlers(&channel_handlers, XtOffsetOf(Channel, std), channel_free, channel_get_gc);
 }
 
 }  // namespace loom

@@ -1,4 +1,5 @@
 // all, race, any, settle, map and timeout: waits on many tasks through one waiter and its listeners.
+#include "object.h"
 #include "scheduler/scheduler.h"
 
 extern "C" {
@@ -116,6 +117,24 @@ bool group_begin(Group* g, zval* iterable, const char* what) {
   return true;
 }
 
+// race() and any(): at least one task, and a context that may wait. Frees the group on failure.
+bool group_begin_nonempty(Group* g, zval* iterable, const char* what, const char* fname) {
+  if (!group_begin(g, iterable, what)) {
+    group_free(g);
+    return false;
+  }
+  if (g->n == 0) {
+    group_free(g);
+    zend_argument_value_error(1, "must contain at least one task");
+    return false;
+  }
+  if (!check_can_suspend(fname)) {
+    group_free(g);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 }  // namespace loom
 
@@ -222,19 +241,7 @@ ZEND_FUNCTION(Loom_race) {
   Z_PARAM_ITERABLE(iterable)
   ZEND_PARSE_PARAMETERS_END();
   Group g;
-  if (!group_begin(&g, iterable, "race")) {
-    group_free(&g);
-    RETURN_THROWS();
-  }
-  if (g.n == 0) {
-    group_free(&g);
-    zend_argument_value_error(1, "must contain at least one task");
-    RETURN_THROWS();
-  }
-  if (!check_can_suspend("Loom\\race")) {
-    group_free(&g);
-    RETURN_THROWS();
-  }
+  if (!group_begin_nonempty(&g, iterable, "race", "Loom\\race")) RETURN_THROWS();
   Task* t = group_next(&g);
   if (!t) {
     group_free(&g);
@@ -253,19 +260,7 @@ ZEND_FUNCTION(Loom_any) {
   Z_PARAM_ITERABLE(iterable)
   ZEND_PARSE_PARAMETERS_END();
   Group g;
-  if (!group_begin(&g, iterable, "any")) {
-    group_free(&g);
-    RETURN_THROWS();
-  }
-  if (g.n == 0) {
-    group_free(&g);
-    zend_argument_value_error(1, "must contain at least one task");
-    RETURN_THROWS();
-  }
-  if (!check_can_suspend("Loom\\any")) {
-    group_free(&g);
-    RETURN_THROWS();
-  }
+  if (!group_begin_nonempty(&g, iterable, "any", "Loom\\any")) RETURN_THROWS();
   for (uint32_t done = 0; done < g.n; done++) {
     Task* t = group_next(&g);
     if (!t) {
@@ -314,10 +309,7 @@ ZEND_FUNCTION(Loom_map) {
   Z_PARAM_ZVAL(callable)
   Z_PARAM_LONG(concurrency)
   ZEND_PARSE_PARAMETERS_END();
-  if (!zend_is_callable(callable, 0, nullptr)) {
-    zend_argument_type_error(2, "must be a valid callback, %s given", zend_zval_type_name(callable));
-    RETURN_THROWS();
-  }
+  if (!require_callable(callable, 2)) RETURN_THROWS();
   if (concurrency < 1) {
     zend_argument_value_error(3, "must be greater than or equal to 1");
     RETURN_THROWS();
@@ -441,10 +433,7 @@ ZEND_FUNCTION(Loom_timeout) {
   Z_PARAM_VARIADIC_WITH_NAMED(args, argc, named)
   ZEND_PARSE_PARAMETERS_END();
   if (!valid_seconds(seconds, 1)) RETURN_THROWS();
-  if (!zend_is_callable(callable, 0, nullptr)) {
-    zend_argument_type_error(2, "must be a valid callback, %s given", zend_zval_type_name(callable));
-    RETURN_THROWS();
-  }
+  if (!require_callable(callable, 2)) RETURN_THROWS();
   if (!check_can_suspend("Loom\\timeout")) RETURN_THROWS();
   zval tz;
   Task* t = task_spawn(callable, args, argc, named, &tz);

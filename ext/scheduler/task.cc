@@ -1,6 +1,7 @@
 // Loom\Task and the functions that create and wait on tasks: spawn, sleep, await, cancel, stats.
 #include <cmath>
 
+#include "object.h"
 #include "scheduler/scheduler.h"
 
 namespace loom {
@@ -12,14 +13,10 @@ static zend_object_handlers task_handlers;
 // Object handlers
 
 static zend_object* task_create(zend_class_entry* ce) {
-  auto* t = static_cast<Task*>(zend_object_alloc(sizeof(Task), ce));
-  memset(t, 0, XtOffsetOf(Task, std));
+  Task* t = object_alloc<Task>(ce, &task_handlers);
   ZVAL_UNDEF(&t->callable);
   ZVAL_UNDEF(&t->fiber);
   ZVAL_UNDEF(&t->result);
-  zend_object_std_init(&t->std, ce);
-  object_properties_init(&t->std, ce);
-  t->std.handlers = &task_handlers;
   return &t->std;
 }
 
@@ -89,12 +86,8 @@ static HashTable* task_debug_info(zend_object* obj, int* is_temp) {
 
 void task_class_init() {
   ce_task->create_object = task_create;
-  memcpy(&task_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-  task_handlers.offset = XtOffsetOf(Task, std);
-  task_handlers.free_obj = task_free;
-  task_handlers.get_gc = task_get_gc;
+  init_handlers(&task_handlers, XtOffsetOf(Task, std), task_free, task_get_gc);
   task_handlers.get_debug_info = task_debug_info;
-  task_handlers.clone_obj = nullptr;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -297,10 +290,7 @@ ZEND_FUNCTION(Loom_spawn) {
   Z_PARAM_ZVAL(callable)
   Z_PARAM_VARIADIC_WITH_NAMED(args, argc, named)
   ZEND_PARSE_PARAMETERS_END();
-  if (!zend_is_callable(callable, 0, nullptr)) {
-    zend_argument_type_error(1, "must be a valid callback, %s given", zend_zval_type_name(callable));
-    RETURN_THROWS();
-  }
+  if (!require_callable(callable, 1)) RETURN_THROWS();
   task_spawn(callable, args, argc, named, return_value);
 }
 
