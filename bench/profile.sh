@@ -39,7 +39,7 @@ perf)
         perf report -i "$OUT/perf-$c.data" --stdio --no-children -g none --sort dso 2>/dev/null \
             | grep -v "^#" | grep -v "^$" | head -8 || true
         perf report -i "$OUT/perf-$c.data" --stdio --no-children -g none --sort dso,sym 2>/dev/null \
-            | grep -v '^#' | grep -v '^$' | head -25 > "$OUT/perf-$c.top.txt"
+            | grep -v '^#' | grep -v '^$' | head -25 > "$OUT/perf-$c.top.txt" || true
     done
     echo "(top symbols: $OUT/perf-*.top.txt)"
     ;;
