@@ -96,6 +96,7 @@ struct Transfer final : reactor::TransferSink {
   double idle_timeout = 0;
   double connect_timeout = 0, total_timeout = 0;  // to name the timeout that fired
   reactor::TimerId idle_timer;
+  uint64_t last_activity_ms = 0;  // loop clock of the last header line or body chunk
   std::vector<Waiter*> waiters;  // readers waiting for headers, bytes or the end
   StreamGroup* group = nullptr;  // a Client::stream() that watches this transfer
   bool group_flagged = false;
@@ -113,6 +114,7 @@ struct Transfer final : reactor::TransferSink {
   void on_socket_error(int err) override { poll_errno = err; }
   void notify();
   void arm_idle();
+  uint64_t idle_ms() const;
   void stop(Failure f, const char* phase, std::string message);  // ends it early (timeout, cancel, limit)
   bool finish_in_background();
   ~Transfer() override;

@@ -41,7 +41,8 @@ void CurlMulti::configure() {
   curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
   // Idle connections kept for reuse: enough for a fan-out of hundreds to a few LLM hosts.
-  curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, 512L);
+  max_connects_ = 512;
+  curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(max_connects_));
 }
 
 void CurlMulti::drop_connections() {
@@ -64,6 +65,12 @@ CURLMcode CurlMulti::add(CURL* easy) {
   curl_easy_setopt(easy, CURLOPT_SHARE, share_);
   CURLMcode rc = curl_multi_add_handle(multi_, easy);
   if (rc == CURLM_OK) transfers_++;
+  if (transfers_ > max_connects_) {
+    // A full connection cache makes curl walk it for the oldest idle connection on every finished
+    // transfer: keep room for every connection in flight.
+    max_connects_ = transfers_ * 2;
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(max_connects_));
+  }
   return rc;
 }
 
