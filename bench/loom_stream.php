@@ -1,8 +1,9 @@
 <?php
 /*
- * Loom without tasks: Client::stream() over all responses in one task, as the
- * README shows (request() in a loop, each returns at headers, then stream()
- * yields Response => bytes). SSE is parsed in PHP here, as with curl_multi.
+ * Loom with Client::stream(): the requests are started with Loom\map() (request()
+ * returns at headers, so starting them one after another in one task would wait
+ * for each one's headers in turn), then one loop reads every body as bytes arrive,
+ * as the README shows. SSE is parsed in PHP here, as with curl_multi.
  */
 declare(strict_types=1);
 require __DIR__ . '/lib/common.php';
@@ -16,9 +17,9 @@ $rec->start();
 $responses = [];
 $parsers = new SplObjectStorage();
 try {
-    for ($i = 0; $i < $o['n']; $i++) {
-        $r = $client->request('POST', $o['url'], ['body' => REQUEST_BODY]);
-        $responses[] = $r;
+    $responses = Loom\map(range(0, $o['n'] - 1),
+        fn($i) => $client->request('POST', $o['url'], ['body' => REQUEST_BODY]), $o['n']);
+    foreach ($responses as $i => $r) {
         $parsers[$r] = new SseParser($rec, $i);
     }
     foreach ($client->stream($responses) as $r => $chunk) {
