@@ -42,6 +42,7 @@ Options::Options(const Options& o)
       max_redirects(o.max_redirects),
       max_response_bytes(o.max_response_bytes),
       max_event_bytes(o.max_event_bytes),
+      deny_private_networks(o.deny_private_networks),
       retry_max(o.retry_max),
       retry_statuses(o.retry_statuses),
       retry_delay(o.retry_delay),
@@ -399,6 +400,12 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
         return false;
       }
       o.verify = Z_TYPE_P(v) == IS_TRUE;
+    } else if (!strcmp(k, "deny_private_networks")) {
+      if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+        throw_invalid("Option \"deny_private_networks\" must be a bool, %s given", zend_zval_type_name(v));
+        return false;
+      }
+      o.deny_private_networks = Z_TYPE_P(v) == IS_TRUE;
     } else if (!strcmp(k, "ca_file")) {
       ok = string_of(v, k, o.ca_file);
     } else if (!strcmp(k, "client_cert")) {

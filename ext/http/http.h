@@ -47,6 +47,7 @@ struct Options {
   long max_redirects = 10;
   size_t max_response_bytes = 0;
   size_t max_event_bytes = 1 << 20;
+  bool deny_private_networks = false;
   int retry_max = 0;
   std::vector<long> retry_statuses;
   double retry_delay = 0.5, retry_max_delay = 60;
@@ -110,6 +111,10 @@ struct Transfer final : reactor::TransferSink {
   int socket_errno = 0;   // socket() failed while connecting (EMFILE...): named in the message
   void on_done(CURLcode c) override;
   void on_socket_failed(int err) override { socket_errno = err; }
+  bool allow_address(const struct sockaddr* a) override;
+  bool allow_ip_text(const char* ip);
+  bool deny_private = false;     // deny_private_networks: refuse loopback/private/link-local peers
+  std::string denied_address;    // the last address refused for that reason
   int poll_errno = 0;     // the socket's error when curl was told of a POLLERR (ECONNRESET...)
   void on_socket_error(int err) override { poll_errno = err; }
   void notify();

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <cstring>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include "http/http.h"
 
 namespace loom::http {
@@ -112,8 +115,18 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
   return len;
 }
 
-int on_prereq(void* ud, char*, char*, int, int) {
-  static_cast<Transfer*>(ud)->connected = true;
+// Runs once the connection is ready (new or reused) and before the request goes out.
+int on_prereq(void* ud, char* conn_primary_ip, char*, int, int) {
+  auto* t = static_cast<Transfer*>(ud);
+  t->connected = true;
+  if (t->deny_private && conn_primary_ip && !t->allow_ip_text(conn_primary_ip)) {
+    // A kept-alive connection to a private address (opened by a request that allowed it) is refused too.
+    t->failure = Failure::Transport;
+    t->failure_phase = "connect";
+    t->failure_message = "Could not connect to " + t->url + ": refused to connect to " + t->denied_address +
+                         ": a loopback, private, link-local or multicast address (deny_private_networks)";
+    return CURL_PREREQFUNC_ABORT;
+  }
   return CURL_PREREQFUNC_OK;
 }
 
@@ -187,6 +200,52 @@ void Transfer::arm_idle() {
   if (!idle_timer.valid()) idle_timer = r.add_timer(idle_ms(), on_idle, this);
 }
 
+namespace {
+bool private_v4(uint32_t ip) {  // host byte order
+  uint8_t a = ip >> 24, b = (ip >> 16) & 0xff;
+  return a == 0 || a == 10 || a == 127 || (a == 169 && b == 254) || (a == 172 && (b & 0xf0) == 16) ||
+         (a == 192 && b == 168) || (a == 100 && (b & 0xc0) == 64) || a >= 224;
+}
+}  // namespace
+
+// F7: checked on the resolved address of every connect (so DNS answers and redirects are covered).
+bool Transfer::allow_address(const struct sockaddr* a) {
+  if (!deny_private) return true;
+  bool deny = false;
+  char text[INET6_ADDRSTRLEN] = "?";
+  if (a->sa_family == AF_INET) {
+    auto* in = reinterpret_cast<const sockaddr_in*>(a);
+    deny = private_v4(ntohl(in->sin_addr.s_addr));
+    inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
+  } else if (a->sa_family == AF_INET6) {
+    const in6_addr& in6 = reinterpret_cast<const sockaddr_in6*>(a)->sin6_addr;
+    const uint8_t* b = in6.s6_addr;
+    if (IN6_IS_ADDR_V4MAPPED(&in6)) {
+      deny = private_v4((uint32_t(b[12]) << 24) | (uint32_t(b[13]) << 16) | (uint32_t(b[14]) << 8) | b[15]);
+    } else {
+      deny = IN6_IS_ADDR_LOOPBACK(&in6) || IN6_IS_ADDR_UNSPECIFIED(&in6) || (b[0] & 0xfe) == 0xfc ||
+             (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || b[0] == 0xff;
+    }
+    inet_ntop(AF_INET6, &in6, text, sizeof text);
+  }
+  if (deny) denied_address = text;
+  return !deny;
+}
+
+bool Transfer::allow_ip_text(const char* ip) {
+  sockaddr_in6 a6{};
+  sockaddr_in a4{};
+  if (inet_pton(AF_INET, ip, &a4.sin_addr) == 1) {
+    a4.sin_family = AF_INET;
+    return allow_address(reinterpret_cast<sockaddr*>(&a4));
+  }
+  if (inet_pton(AF_INET6, ip, &a6.sin6_addr) == 1) {
+    a6.sin6_family = AF_INET6;
+    return allow_address(reinterpret_cast<sockaddr*>(&a6));
+  }
+  return true;
+}
+
 uint64_t Transfer::idle_ms() const { return static_cast<uint64_t>(std::ceil(idle_timeout * 1000)); }
 
 void Transfer::on_done(CURLcode c) {
@@ -198,6 +257,9 @@ void Transfer::on_done(CURLcode c) {
     failure = Failure::Transport;
     std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
     if (c == CURLE_COULDNT_CONNECT && socket_errno) detail = std::string("cannot open a socket: ") + strerror(socket_errno);
+    if (c == CURLE_COULDNT_CONNECT && !denied_address.empty())
+      detail = "refused to connect to " + denied_address +
+               ": a loopback, private, link-local or multicast address (deny_private_networks)";
     if (c == CURLE_SEND_ERROR && poll_errno) {
       // curl only knows "select/poll returned error": say what the socket said, the way curl's own
       // send/recv failures read, on the side of the exchange we were in.
@@ -380,6 +442,7 @@ bool transfer_start(Transfer* t, const Options& o) {
   }
   t->header_list = curl_slist_append(t->header_list, "Expect:");
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->header_list);
+  t->deny_private = o.deny_private_networks;
   t->max_bytes = o.max_response_bytes;
   t->max_event_bytes = o.max_event_bytes;
   t->idle_timeout = o.idle_timeout;

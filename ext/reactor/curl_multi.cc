@@ -86,6 +86,7 @@ void CurlMulti::remove(CURL* easy) {
 // is stale and is stopped before the number is used again.
 curl_socket_t CurlMulti::on_open_socket(void* clientp, curlsocktype, struct curl_sockaddr* a) {
   CurlMulti* self = g_multi;
+  if (clientp && !static_cast<TransferSink*>(clientp)->allow_address(&a->addr)) return CURL_SOCKET_BAD;
   curl_socket_t s = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
   if (s == CURL_SOCKET_BAD) {
     if (clientp) static_cast<TransferSink*>(clientp)->on_socket_failed(errno);

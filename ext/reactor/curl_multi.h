@@ -17,6 +17,9 @@ struct TransferSink {
   virtual void on_done(CURLcode code) = 0;
   // socket() failed for this transfer (errno: EMFILE, ENFILE, ...); curl will report "couldn't connect".
   virtual void on_socket_failed(int) {}
+  // Asked before each connect with the resolved address; false refuses it (curl tries the next one,
+  // then fails with "couldn't connect").
+  virtual bool allow_address(const struct sockaddr*) { return true; }
   // Its socket reported an error (POLLERR; errno from SO_ERROR, e.g. ECONNRESET) and curl was told so;
   // curl itself will only say "select/poll returned error". Called just before on_done.
   virtual void on_socket_error(int) {}
