@@ -1,5 +1,5 @@
 --TEST--
-Http: the proxy option sends requests through an HTTP proxy (absolute-form request line, no DNS lookup of the target by Loom); the environment's http_proxy is ignored
+Http: the proxy option sends requests through an HTTP proxy (absolute-form request line; the target is never resolved by Loom: .invalid would fail); the environment's http_proxy is ignored
 --FILE--
 <?php
 require __DIR__ . '/../inc/loom.inc';
@@ -20,12 +20,6 @@ putenv("http_proxy=http://127.0.0.1:1");    // must not be used: proxies come on
 $c = new Loom\Http\Client(['proxy' => $proxy['url']]);
 $r = $c->request('GET', 'http://llm.example.invalid/v1/models?limit=2');
 var_dump($r->status(), $r->json());
-$direct = new Loom\Http\Client();
-try {
-    $direct->request('GET', 'http://llm.example.invalid/v1/models', ['timeout' => ['connect' => 5]]);
-} catch (Loom\Http\TransportException $e) {
-    echo "without the proxy: ", $e->getPhase(), "\n";
-}
 loom_test_peer_stop($proxy);
 ?>
 --EXPECT--
@@ -36,4 +30,3 @@ array(2) {
   ["host"]=>
   string(19) "llm.example.invalid"
 }
-without the proxy: resolve
