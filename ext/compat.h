@@ -24,6 +24,13 @@
 #define LOOM_HAVE_EXIT_OPCODE 1
 #endif
 
+// zend_object_iterator_funcs::valid returns zend_result from 8.4 on (UPGRADING.INTERNALS 8.4), int before.
+#if PHP_VERSION_ID >= 80400
+typedef zend_result loom_iterator_valid_t;
+#else
+typedef int loom_iterator_valid_t;
+#endif
+
 // Fiber switches inside destructors are allowed from 8.4 on; the engine tells us through
 // zend_fiber_switch_blocked() on every version, so no version branch is needed for it.
 

@@ -1,4 +1,5 @@
 // Loom\Channel: a bounded FIFO between tasks; send waits while full, receive while empty.
+#include "compat.h"
 #include "object.h"
 #include "scheduler/scheduler.h"
 
@@ -160,7 +161,7 @@ void it_dtor(zend_object_iterator* it) {
   zval_ptr_dtor(&it->data);
 }
 
-int it_valid(zend_object_iterator* it) {
+loom_iterator_valid_t it_valid(zend_object_iterator* it) {
   auto* ci = reinterpret_cast<ChannelIterator*>(it);
   if (!ci->fetched) it_fetch(ci);
   return Z_TYPE(ci->current) != IS_UNDEF ? SUCCESS : FAILURE;
