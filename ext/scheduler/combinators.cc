@@ -117,6 +117,26 @@ bool group_begin(Group* g, zval* iterable, const char* what) {
   return true;
 }
 
+// Every task's outcome into `values` / `errors` (arrays, or null to leave that kind out), keyed like
+// the input and in its order; marks the tasks observed.
+void group_outcomes(Group* g, zval* values, zval* errors) {
+  zend_ulong idx;
+  zend_string* key;
+  zval* v;
+  ZEND_HASH_FOREACH_KEY_VAL(g->tasks, idx, key, v) {
+    Task* t = task_from_obj(Z_OBJ_P(v));
+    t->observed = true;
+    zval* dst = t->error ? errors : values;
+    if (!dst) continue;
+    zval item;
+    if (t->error) ZVAL_OBJ_COPY(&item, t->error);
+    else ZVAL_COPY(&item, &t->result);
+    if (key) zend_hash_update(Z_ARRVAL_P(dst), key, &item);
+    else zend_hash_index_update(Z_ARRVAL_P(dst), idx, &item);
+  }
+  ZEND_HASH_FOREACH_END();
+}
+
 // race() and any(): at least one task, and a context that may wait. Frees the group on failure.
 bool group_begin_nonempty(Group* g, zval* iterable, const char* what, const char* fname) {
   if (!group_begin(g, iterable, what)) {
@@ -173,17 +193,7 @@ ZEND_FUNCTION(Loom_all) {
     }
   }
   array_init_size(return_value, g.n);
-  zend_ulong idx;
-  zend_string* key;
-  zval* v;
-  ZEND_HASH_FOREACH_KEY_VAL(g.tasks, idx, key, v) {
-    Task* t = task_from_obj(Z_OBJ_P(v));
-    t->observed = true;
-    Z_TRY_ADDREF(t->result);
-    if (key) zend_hash_update(Z_ARRVAL_P(return_value), key, &t->result);
-    else zend_hash_index_update(Z_ARRVAL_P(return_value), idx, &t->result);
-  }
-  ZEND_HASH_FOREACH_END();
+  group_outcomes(&g, return_value, nullptr);
   group_free(&g);
 }
 
@@ -210,25 +220,7 @@ ZEND_FUNCTION(Loom_settle) {
   zval values, errors;
   array_init(&values);
   array_init(&errors);
-  zend_ulong idx;
-  zend_string* key;
-  zval* v;
-  ZEND_HASH_FOREACH_KEY_VAL(g.tasks, idx, key, v) {
-    Task* t = task_from_obj(Z_OBJ_P(v));
-    t->observed = true;
-    zval item;
-    HashTable* dst;
-    if (t->error) {
-      ZVAL_OBJ_COPY(&item, t->error);
-      dst = Z_ARRVAL(errors);
-    } else {
-      ZVAL_COPY(&item, &t->result);
-      dst = Z_ARRVAL(values);
-    }
-    if (key) zend_hash_update(dst, key, &item);
-    else zend_hash_index_update(dst, idx, &item);
-  }
-  ZEND_HASH_FOREACH_END();
+  group_outcomes(&g, &values, &errors);
   group_free(&g);
   array_init_size(return_value, 2);
   add_next_index_zval(return_value, &values);
@@ -279,18 +271,7 @@ ZEND_FUNCTION(Loom_any) {
   // Every task failed.
   zval errors;
   array_init(&errors);
-  zend_ulong idx;
-  zend_string* key;
-  zval* v;
-  ZEND_HASH_FOREACH_KEY_VAL(g.tasks, idx, key, v) {
-    Task* t = task_from_obj(Z_OBJ_P(v));
-    t->observed = true;
-    zval item;
-    ZVAL_OBJ_COPY(&item, t->error);
-    if (key) zend_hash_update(Z_ARRVAL(errors), key, &item);
-    else zend_hash_index_update(Z_ARRVAL(errors), idx, &item);
-  }
-  ZEND_HASH_FOREACH_END();
+  group_outcomes(&g, nullptr, &errors);
   zend_object* ex = make_exception(ce_composite, nullptr, "Loom\\any(): all %u tasks failed", g.n);
   zend_update_property(ce_composite, ex, "errors", sizeof("errors") - 1, &errors);
   zval_ptr_dtor(&errors);
