@@ -38,6 +38,52 @@ inline bool require_callable(zval* v, uint32_t arg) {
   return false;
 }
 
+// Calls fn(key, value) for each element of an array or Traversable, in order, as foreach would (a
+// Traversable without keys gives null keys); stops when fn returns false. Returns false when fn
+// refused an element or an exception is pending.
+template <typename Fn>
+inline bool for_each_iterable(zval* iterable, Fn fn) {
+  if (Z_TYPE_P(iterable) == IS_ARRAY) {
+    zend_ulong idx;
+    zend_string* skey;
+    zval* val;
+    ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), idx, skey, val) {
+      zval key;
+      if (skey) ZVAL_STR(&key, skey);
+      else ZVAL_LONG(&key, idx);
+      if (!fn(&key, val)) return false;
+    }
+    ZEND_HASH_FOREACH_END();
+    return true;
+  }
+  zend_object_iterator* it = Z_OBJCE_P(iterable)->get_iterator(Z_OBJCE_P(iterable), iterable, 0);
+  if (!it || EG(exception)) return false;
+  bool ok = true;
+  if (it->funcs->rewind) it->funcs->rewind(it);
+  while (ok && !EG(exception) && it->funcs->valid(it) == SUCCESS) {
+    zval* val = it->funcs->get_current_data(it);
+    if (EG(exception)) break;
+    zval key;
+    if (it->funcs->get_current_key) it->funcs->get_current_key(it, &key);
+    else ZVAL_NULL(&key);
+    if (EG(exception)) break;
+    ok = fn(&key, val);
+    zval_ptr_dtor(&key);
+    if (ok) it->funcs->move_forward(it);
+  }
+  zend_iterator_dtor(it);
+  return ok && !EG(exception);
+}
+
+// Stores value (adding a reference) under an int or string key; any other key appends, as the
+// combinators keep their input's keys.
+inline void array_set_by_key(HashTable* ht, zval* key, zval* value) {
+  Z_TRY_ADDREF_P(value);
+  if (Z_TYPE_P(key) == IS_LONG) zend_hash_index_update(ht, Z_LVAL_P(key), value);
+  else if (Z_TYPE_P(key) == IS_STRING) zend_symtable_update(ht, Z_STR_P(key), value);
+  else zend_hash_next_index_insert(ht, value);
+}
+
 }  // namespace loom
 
 #endif

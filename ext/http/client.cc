@@ -286,36 +286,15 @@ bool body_of(zval* v, Options& o) {
     return true;
   }
   if (Z_TYPE_P(v) == IS_ARRAY || (Z_TYPE_P(v) == IS_OBJECT && instanceof_function(Z_OBJCE_P(v), zend_ce_traversable))) {
-    bool ok = true;
-    auto append = [&](zval* chunk) {
+    return for_each_iterable(v, [&](zval*, zval* chunk) -> bool {
       ZVAL_DEREF(chunk);
       if (Z_TYPE_P(chunk) != IS_STRING) {
         throw_invalid("Option \"body\" iterable must yield strings, %s given", zend_zval_type_name(chunk));
-        ok = false;
-        return;
+        return false;
       }
       o.body.append(Z_STRVAL_P(chunk), Z_STRLEN_P(chunk));
-    };
-    if (Z_TYPE_P(v) == IS_ARRAY) {
-      zval* c;
-      ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), c) {
-        append(c);
-        if (!ok) return false;
-      }
-      ZEND_HASH_FOREACH_END();
       return true;
-    }
-    zend_object_iterator* it = Z_OBJCE_P(v)->get_iterator(Z_OBJCE_P(v), v, 0);
-    if (!it) return false;
-    if (it->funcs->rewind) it->funcs->rewind(it);
-    while (ok && !EG(exception) && it->funcs->valid(it) == SUCCESS) {
-      zval* c = it->funcs->get_current_data(it);
-      if (EG(exception)) break;
-      append(c);
-      it->funcs->move_forward(it);
-    }
-    zend_iterator_dtor(it);
-    return ok && !EG(exception);
+    });
   }
   throw_invalid("Option \"body\" must be a string, a stream resource or an iterable of strings, %s given",
                 zend_zval_type_name(v));

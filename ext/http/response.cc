@@ -517,7 +517,7 @@ ZEND_METHOD(Loom_Http_Client, stream) {
   ZEND_PARSE_PARAMETERS_END();
   zval list;
   array_init(&list);
-  auto add = [&](zval* v) -> bool {
+  bool ok = loom::for_each_iterable(responses, [&](zval*, zval* v) -> bool {
     ZVAL_DEREF(v);
     if (Z_TYPE_P(v) != IS_OBJECT || Z_OBJCE_P(v) != ce_response) {
       zend_argument_type_error(1, "must contain only Loom\\Http\\Response objects, %s found", zend_zval_type_name(v));
@@ -526,29 +526,7 @@ ZEND_METHOD(Loom_Http_Client, stream) {
     Z_ADDREF_P(v);
     zend_hash_next_index_insert(Z_ARRVAL(list), v);
     return true;
-  };
-  bool ok = true;
-  if (Z_TYPE_P(responses) == IS_ARRAY) {
-    zval* v;
-    ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(responses), v) {
-      if (!(ok = add(v))) break;
-    }
-    ZEND_HASH_FOREACH_END();
-  } else {
-    zend_object_iterator* zit = Z_OBJCE_P(responses)->get_iterator(Z_OBJCE_P(responses), responses, 0);
-    if (!zit) ok = false;
-    else {
-      if (zit->funcs->rewind) zit->funcs->rewind(zit);
-      while (ok && !EG(exception) && zit->funcs->valid(zit) == SUCCESS) {
-        zval* v = zit->funcs->get_current_data(zit);
-        if (EG(exception)) break;
-        ok = add(v);
-        zit->funcs->move_forward(zit);
-      }
-      zend_iterator_dtor(zit);
-      ok = ok && !EG(exception);
-    }
-  }
+  });
   if (!ok) {
     zval_ptr_dtor(&list);
     RETURN_THROWS();

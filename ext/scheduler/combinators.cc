@@ -2,10 +2,6 @@
 #include "object.h"
 #include "scheduler/scheduler.h"
 
-extern "C" {
-#include "ext/spl/spl_iterators.h"
-}
-
 namespace loom {
 
 namespace {
@@ -19,53 +15,18 @@ struct Group {
   Waiter* w;
 };
 
-const char* type_name(zval* v) { return zend_zval_type_name(v); }
-
 // Collects an iterable of Loom\Task into g->tasks. Fails with a TypeError naming the bad element.
 bool group_collect(Group* g, zval* iterable) {
   g->tasks = zend_new_array(0);
-  auto add = [&](zval* key, zval* val) -> bool {
+  return for_each_iterable(iterable, [&](zval* key, zval* val) -> bool {
     ZVAL_DEREF(val);
     if (Z_TYPE_P(val) != IS_OBJECT || Z_OBJCE_P(val) != ce_task) {
-      zend_argument_type_error(1, "must contain only Loom\\Task objects, %s found", type_name(val));
+      zend_argument_type_error(1, "must contain only Loom\\Task objects, %s found", zend_zval_type_name(val));
       return false;
     }
-    Z_ADDREF_P(val);
-    if (Z_TYPE_P(key) == IS_LONG) zend_hash_index_update(g->tasks, Z_LVAL_P(key), val);
-    else if (Z_TYPE_P(key) == IS_STRING) zend_symtable_update(g->tasks, Z_STR_P(key), val);
-    else zend_hash_next_index_insert(g->tasks, val);
+    array_set_by_key(g->tasks, key, val);
     return true;
-  };
-  if (Z_TYPE_P(iterable) == IS_ARRAY) {
-    zend_ulong idx;
-    zend_string* skey;
-    zval* val;
-    ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), idx, skey, val) {
-      zval key;
-      if (skey) ZVAL_STR(&key, skey);
-      else ZVAL_LONG(&key, idx);
-      if (!add(&key, val)) return false;
-    }
-    ZEND_HASH_FOREACH_END();
-    return true;
-  }
-  zend_object_iterator* it = Z_OBJCE_P(iterable)->get_iterator(Z_OBJCE_P(iterable), iterable, 0);
-  if (!it || EG(exception)) return false;
-  bool ok = true;
-  if (it->funcs->rewind) it->funcs->rewind(it);
-  while (ok && !EG(exception) && it->funcs->valid(it) == SUCCESS) {
-    zval* val = it->funcs->get_current_data(it);
-    if (EG(exception)) break;
-    zval key;
-    if (it->funcs->get_current_key) it->funcs->get_current_key(it, &key);
-    else ZVAL_NULL(&key);
-    if (EG(exception)) break;
-    ok = add(&key, val);
-    zval_ptr_dtor(&key);
-    it->funcs->move_forward(it);
-  }
-  zend_iterator_dtor(it);
-  return ok && !EG(exception);
+  });
 }
 
 void group_attach(Group* g, const char* what) {
@@ -301,22 +262,10 @@ ZEND_FUNCTION(Loom_map) {
     ZVAL_COPY(&items, iterable);
   } else {
     array_init(&items);
-    if (spl_iterator_apply(iterable,
-                           [](zend_object_iterator* it, void* puser) -> int {
-                             zval* arr = static_cast<zval*>(puser);
-                             zval* val = it->funcs->get_current_data(it);
-                             if (EG(exception)) return ZEND_HASH_APPLY_STOP;
-                             zval key;
-                             it->funcs->get_current_key(it, &key);
-                             Z_TRY_ADDREF_P(val);
-                             if (Z_TYPE(key) == IS_STRING) zend_symtable_update(Z_ARRVAL_P(arr), Z_STR(key), val);
-                             else if (Z_TYPE(key) == IS_LONG) zend_hash_index_update(Z_ARRVAL_P(arr), Z_LVAL(key), val);
-                             else zend_hash_next_index_insert(Z_ARRVAL_P(arr), val);
-                             zval_ptr_dtor(&key);
-                             return ZEND_HASH_APPLY_KEEP;
-                           },
-                           &items) == FAILURE ||
-        EG(exception)) {
+    if (!for_each_iterable(iterable, [&](zval* key, zval* val) -> bool {
+          array_set_by_key(Z_ARRVAL(items), key, val);
+          return true;
+        })) {
       zval_ptr_dtor(&items);
       RETURN_THROWS();
     }
