@@ -246,7 +246,7 @@ bool Transfer::allow_ip_text(const char* ip) {
   return true;
 }
 
-uint64_t Transfer::idle_ms() const { return static_cast<uint64_t>(std::ceil(idle_timeout * 1000)); }
+uint64_t Transfer::idle_ms() const { return reactor::seconds_to_ms(idle_timeout); }
 
 void Transfer::on_done(CURLcode c) {
   in_multi = false;
@@ -399,9 +399,9 @@ bool transfer_start(Transfer* t, const Options& o) {
   // (ALPN tells at the handshake) or when asked for. On plain http it would serialise HTTP/1.1 requests.
   if (t->url.rfind("https:", 0) == 0 || o.http_version == "2" || o.http_version == "2-prior-knowledge")
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::ceil(o.connect_timeout * 1000)));
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(reactor::seconds_to_ms(o.connect_timeout)));
   if (o.total_timeout > 0)
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::ceil(o.total_timeout * 1000)));
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(reactor::seconds_to_ms(o.total_timeout)));
   long v = CURL_HTTP_VERSION_2TLS;
   if (o.http_version == "1.1") v = CURL_HTTP_VERSION_1_1;
   else if (o.http_version == "2") v = CURL_HTTP_VERSION_2_0;

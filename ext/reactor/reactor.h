@@ -12,6 +12,21 @@
 
 namespace loom::reactor {
 
+// Longest delay Loom ever arms (about 31 years): durations saturate here instead of overflowing in the
+// conversion to milliseconds (sleep(PHP_INT_MAX) must wait, not fire at once). Small enough for libuv's
+// uint64 arithmetic and for libcurl's long milliseconds.
+constexpr double kMaxDelayMs = 1e12;
+
+// Seconds (finite, >= 0; callers validate) to whole milliseconds, rounded up and saturated.
+inline uint64_t seconds_to_ms(double seconds) {
+  double ms = seconds * 1000.0;
+  if (!(ms < kMaxDelayMs)) return static_cast<uint64_t>(kMaxDelayMs);
+  if (ms <= 0) return 0;
+  uint64_t whole = static_cast<uint64_t>(ms);
+  return static_cast<double>(whole) < ms ? whole + 1 : whole;
+}
+
+
 using TimerCallback = void (*)(void* data);
 
 // A timer's identity: due time (ms, loop clock) and a sequence number that orders equal due times.

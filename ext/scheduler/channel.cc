@@ -37,7 +37,9 @@ struct WaitQueue {
 struct Channel {
   zend_long capacity;
   bool closed;
-  zval* buf;       // ring buffer of `capacity` slots
+  bool constructed;
+  zval* buf;       // ring buffer of `slots` slots, grown on demand up to `capacity` (a bound, not an allocation)
+  zend_long slots;
   zend_long head;  // index of the oldest value
   zend_long count;
   WaitQueue senders;
@@ -62,7 +64,7 @@ zend_object* channel_create(zend_class_entry* ce) { return &object_alloc<Channel
 
 void channel_free(zend_object* obj) {
   Channel* c = channel_from_obj(obj);
-  for (zend_long i = 0; i < c->count; i++) zval_ptr_dtor(&c->buf[(c->head + i) % c->capacity]);
+  for (zend_long i = 0; i < c->count; i++) zval_ptr_dtor(&c->buf[(c->head + i) % c->slots]);
   if (c->buf) efree(c->buf);
   // Waiters cannot outlive the channel: a waiting fiber holds $this. Be defensive all the same.
   while (Waiter* w = c->senders.pop()) w->detach = nullptr;
@@ -73,20 +75,33 @@ void channel_free(zend_object* obj) {
 HashTable* channel_get_gc(zend_object* obj, zval** table, int* n) {
   Channel* c = channel_from_obj(obj);
   zend_get_gc_buffer* gcb = zend_get_gc_buffer_create();
-  for (zend_long i = 0; i < c->count; i++) zend_get_gc_buffer_add_zval(gcb, &c->buf[(c->head + i) % c->capacity]);
+  for (zend_long i = 0; i < c->count; i++) zend_get_gc_buffer_add_zval(gcb, &c->buf[(c->head + i) % c->slots]);
   for (Waiter* w = c->senders.head; w; w = w->q_next) zend_get_gc_buffer_add_zval(gcb, &w->value);
   zend_get_gc_buffer_use(gcb, table, n);
   return zend_std_get_properties(obj);
 }
 
-void buf_push(Channel* c, zval* v) {  // takes ownership of v
-  ZVAL_COPY_VALUE(&c->buf[(c->head + c->count) % c->capacity], v);
+// Doubles the ring (at most to capacity), unrolling it so the oldest value is at index 0.
+void buf_grow(Channel* c) {
+  zend_long want = c->slots ? c->slots * 2 : 8;
+  if (want > c->capacity || want < c->slots) want = c->capacity;
+  zval* bigger = static_cast<zval*>(safe_emalloc(want, sizeof(zval), 0));
+  for (zend_long i = 0; i < c->count; i++) ZVAL_COPY_VALUE(&bigger[i], &c->buf[(c->head + i) % c->slots]);
+  if (c->buf) efree(c->buf);
+  c->buf = bigger;
+  c->slots = want;
+  c->head = 0;
+}
+
+void buf_push(Channel* c, zval* v) {  // takes ownership of v; the caller checked count < capacity
+  if (c->count == c->slots) buf_grow(c);
+  ZVAL_COPY_VALUE(&c->buf[(c->head + c->count) % c->slots], v);
   c->count++;
 }
 
 void buf_pop(Channel* c, zval* out) {
   ZVAL_COPY_VALUE(out, &c->buf[c->head]);
-  c->head = (c->head + 1) % c->capacity;
+  c->head = (c->head + 1) % c->slots;
   c->count--;
 }
 
@@ -219,12 +234,12 @@ ZEND_METHOD(Loom_Channel, __construct) {
     RETURN_THROWS();
   }
   Channel* c = channel_from_obj(Z_OBJ_P(ZEND_THIS));
-  if (c->buf) {
+  if (c->constructed) {
     zend_throw_error(nullptr, "Loom\\Channel is already constructed");
     RETURN_THROWS();
   }
+  c->constructed = true;
   c->capacity = capacity;
-  c->buf = static_cast<zval*>(safe_emalloc(capacity ? capacity : 1, sizeof(zval), 0));
 }
 
 ZEND_METHOD(Loom_Channel, send) {

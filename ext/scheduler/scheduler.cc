@@ -167,7 +167,7 @@ void waiter_free(Waiter* w) {
 }
 
 void waiter_set_timer(Waiter* w, double seconds) {
-  auto ms = static_cast<uint64_t>(std::ceil(seconds * 1000.0));
+  auto ms = reactor::seconds_to_ms(seconds);
   w->timer = reactor::Reactor::instance().add_timer(ms, on_timer, w);
 }
 
@@ -643,7 +643,7 @@ void scheduler_shutdown_drain() {
   double bound = LOOM_G(shutdown_timeout);
   if (bound > 0 && (s.live_tasks || s.waiting)) {
     // Weak: the deadline must not keep the loop alive, or a deadlock would wait for it.
-    deadline = reactor::Reactor::instance().add_timer(static_cast<uint64_t>(std::ceil(bound * 1000.0)),
+    deadline = reactor::Reactor::instance().add_timer(reactor::seconds_to_ms(bound),
                                                       on_drain_deadline, &expired, /*weak=*/true);
   }
   run_loop(nullptr, &expired);
