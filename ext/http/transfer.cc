@@ -399,7 +399,8 @@ bool transfer_start(Transfer* t, const Options& o) {
   // (ALPN tells at the handshake) or when asked for. On plain http it would serialise HTTP/1.1 requests.
   if (t->url.rfind("https:", 0) == 0 || o.http_version == "2" || o.http_version == "2-prior-knowledge")
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(reactor::seconds_to_ms(o.connect_timeout)));
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(reactor::seconds_to_ms(o.connect_timeout)));
   if (o.total_timeout > 0)
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(reactor::seconds_to_ms(o.total_timeout)));
   long v = CURL_HTTP_VERSION_2TLS;

@@ -5,6 +5,7 @@
 
 #include <uv.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -19,13 +20,10 @@ constexpr double kMaxDelayMs = 1e12;
 
 // Seconds (finite, >= 0; callers validate) to whole milliseconds, rounded up and saturated.
 inline uint64_t seconds_to_ms(double seconds) {
-  double ms = seconds * 1000.0;
+  double ms = std::ceil(seconds * 1000.0);
   if (!(ms < kMaxDelayMs)) return static_cast<uint64_t>(kMaxDelayMs);
-  if (ms <= 0) return 0;
-  uint64_t whole = static_cast<uint64_t>(ms);
-  return static_cast<double>(whole) < ms ? whole + 1 : whole;
+  return ms > 0 ? static_cast<uint64_t>(ms) : 0;
 }
-
 
 using TimerCallback = void (*)(void* data);
 

@@ -643,8 +643,8 @@ void scheduler_shutdown_drain() {
   double bound = LOOM_G(shutdown_timeout);
   if (bound > 0 && (s.live_tasks || s.waiting)) {
     // Weak: the deadline must not keep the loop alive, or a deadlock would wait for it.
-    deadline = reactor::Reactor::instance().add_timer(reactor::seconds_to_ms(bound),
-                                                      on_drain_deadline, &expired, /*weak=*/true);
+    deadline = reactor::Reactor::instance().add_timer(reactor::seconds_to_ms(bound), on_drain_deadline,
+                                                      &expired, /*weak=*/true);
   }
   run_loop(nullptr, &expired);
   if (expired && s.live_tasks && !s.exiting && !EG(exception)) {
