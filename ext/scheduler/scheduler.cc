@@ -213,17 +213,18 @@ bool check_can_suspend(const char* fname) {
   return true;
 }
 
-static Task* task_of_active_fiber(Scheduler& s) {
+Task* task_of_active_fiber() {
   zend_fiber* f = EG(active_fiber);
-  if (f && s.current && Z_TYPE(s.current->fiber) == IS_OBJECT && Z_OBJ(s.current->fiber) == &f->std)
-    return s.current;
-  return nullptr;
+  if (!f || !sched_exists()) return nullptr;
+  auto& map = sched().task_on_fiber;
+  auto it = map.find(f);
+  return it == map.end() ? nullptr : it->second;
 }
 
 bool wait(Waiter* w, bool yield) {
   Scheduler& s = sched();
   zend_fiber* fiber = EG(active_fiber);
-  Task* task = task_of_active_fiber(s);
+  Task* task = task_of_active_fiber();
 
   if (task && task->pending_cancel) {
     zend_object* ex = task->pending_cancel;
@@ -239,7 +240,10 @@ bool wait(Waiter* w, bool yield) {
   w->fiber = fiber;
   w->task = task;
   link_waiter(s, w);
-  if (task) task->waiter = w;
+  if (task) {
+    task->waiter = w;
+    task->foreign_suspended = false;
+  }
   if (yield) wake(w);  // queue our own resumption behind whatever is ready
 
   if (!fiber) {
@@ -298,7 +302,15 @@ bool wait(Waiter* w, bool yield) {
 
 void task_complete(Task* t, zval* value, zend_object* error);
 
-// Runs tasks inside a worker fiber until the pool is full or the fiber is being destroyed.
+// A worker fiber goes back to the pool only if Loom resumed it and nothing else can reach it: no
+// reference but the pool's, no WeakReference/WeakMap entry (fiber-local storage keyed by
+// Fiber::getCurrent() must not see the next task), so foreign code can never resume a parked worker.
+static bool worker_may_park(Scheduler& s, zend_fiber* self) {
+  return !EG(exception) && !s.exiting && s.idle_workers.size() < kMaxIdleWorkers && s.loom_resumed == self &&
+         GC_REFCOUNT(&self->std) == 1 && !(GC_FLAGS(&self->std) & IS_OBJ_WEAKLY_REFERENCED);
+}
+
+// Runs tasks inside a worker fiber, task after task, while it may go back to the pool.
 ZEND_FUNCTION(loom_worker) {
   ZEND_PARSE_PARAMETERS_NONE();
   for (;;) {
@@ -306,6 +318,7 @@ ZEND_FUNCTION(loom_worker) {
     Task* t = s.worker_next;
     s.worker_next = nullptr;
     if (!t) return;
+    GC_ADDREF(&t->std);  // foreign code may resume this fiber after Loom completed and released t
     zval retval;
     ZVAL_UNDEF(&retval);
     zend_fcall_info fci;
@@ -323,20 +336,30 @@ ZEND_FUNCTION(loom_worker) {
       zend_object* ex = EG(exception);
       if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
         zval_ptr_dtor(&retval);
-        return;  // exit() or the engine destroying this fiber: unwind, resume nothing
+        // exit() or the engine destroying this fiber: unwind, resume nothing. Never free the task from
+        // inside its own fiber's destruction; the object store frees it at the latest.
+        if (GC_REFCOUNT(&t->std) > 1) GC_DELREF(&t->std);
+        return;
       }
       GC_ADDREF(ex);
       zend_clear_exception();
       zval_ptr_dtor(&retval);
-      task_complete(t, nullptr, ex);
+      if (t->state == TaskState::Done) {
+        // Failed earlier as stuck in a foreign Fiber::suspend(), then resumed by that code after all.
+        zend_exception_error(ex, E_WARNING);
+        OBJ_RELEASE(ex);
+      } else {
+        task_complete(t, nullptr, ex);
+      }
     } else {
-      task_complete(t, &retval, nullptr);
+      if (t->state != TaskState::Done) task_complete(t, &retval, nullptr);
       zval_ptr_dtor(&retval);
     }
-    if (EG(exception) || s.exiting || s.idle_workers.size() >= kMaxIdleWorkers) return;
-    zend_object* self = &EG(active_fiber)->std;
-    GC_ADDREF(self);
-    s.idle_workers.push_back(self);
+    OBJ_RELEASE(&t->std);
+    zend_fiber* self = EG(active_fiber);
+    if (!worker_may_park(s, self)) return;
+    GC_ADDREF(&self->std);
+    s.idle_workers.push_back(&self->std);
     zval ret;
     ZVAL_UNDEF(&ret);
     zend_call_known_function(fiber_suspend_fn, nullptr, zend_ce_fiber, &ret, 0, nullptr, nullptr);
@@ -351,7 +374,14 @@ static void start_task(Scheduler& s, Task* t) {
   if (t->state != TaskState::Pending) return;
   t->state = TaskState::Running;
   zval worker;
-  bool fresh = s.idle_workers.empty();
+  ZVAL_UNDEF(&worker);
+  while (!s.idle_workers.empty() && Z_TYPE(worker) == IS_UNDEF) {
+    zend_object* idle = s.idle_workers.back();  // the pool's reference becomes ours
+    s.idle_workers.pop_back();
+    if (reinterpret_cast<zend_fiber*>(idle)->context.status == ZEND_FIBER_STATUS_SUSPENDED) ZVAL_OBJ(&worker, idle);
+    else OBJ_RELEASE(idle);  // cannot happen while only Loom reaches parked workers; never resume a dead one
+  }
+  bool fresh = Z_TYPE(worker) == IS_UNDEF;
   if (fresh) {
     zval closure;
     zend_create_closure(&closure, worker_fn, nullptr, nullptr, nullptr);
@@ -366,20 +396,21 @@ static void start_task(Scheduler& s, Task* t) {
       task_complete(t, nullptr, ex);
       return;
     }
-  } else {
-    ZVAL_OBJ(&worker, s.idle_workers.back());  // takes over the pool's reference
-    s.idle_workers.pop_back();
   }
   ZVAL_COPY(&t->fiber, &worker);
+  s.task_on_fiber[reinterpret_cast<zend_fiber*>(Z_OBJ(worker))] = t;
   GC_ADDREF(&t->std);  // the task may complete and be released while it runs
   Task* prev = s.current;
+  zend_fiber* prev_resumed = s.loom_resumed;
   s.current = t;
+  s.loom_resumed = reinterpret_cast<zend_fiber*>(Z_OBJ(worker));
   s.worker_next = t;
   zval ret;
   ZVAL_UNDEF(&ret);
   zend_call_known_function(fresh ? fiber_start_fn : fiber_resume_fn, Z_OBJ(worker), zend_ce_fiber, &ret, 0,
                            nullptr, nullptr);
   s.current = prev;
+  s.loom_resumed = prev_resumed;
   s.worker_next = nullptr;
   zval_ptr_dtor(&ret);
   after_switch(s, t);
@@ -399,11 +430,14 @@ static void resume_waiter(Scheduler& s, Waiter* w) {
   if (t) GC_ADDREF(&t->std);  // the task may complete and be released while it runs
   GC_ADDREF(&f->std);         // and its worker fiber with it
   Task* prev = s.current;
+  zend_fiber* prev_resumed = s.loom_resumed;
   s.current = t;
+  s.loom_resumed = f;
   zval ret;
   ZVAL_UNDEF(&ret);
   zend_call_known_function(fiber_resume_fn, &f->std, zend_ce_fiber, &ret, 0, nullptr, nullptr);
   s.current = prev;
+  s.loom_resumed = prev_resumed;
   zval_ptr_dtor(&ret);
   if (t) {
     after_switch(s, t);
@@ -446,13 +480,9 @@ static void after_switch(Scheduler& s, Task* t) {
     }
     return;
   }
-  if (t->state == TaskState::Running && !t->waiter) {
-    task_complete(t, nullptr,
-                  make_exception(ce_exception, nullptr,
-                                 "Task #%u suspended its fiber with Fiber::suspend() outside Loom; Loom "
-                                 "cannot resume it",
-                                 t->id));
-  }
+  // Suspended by Fiber::suspend() outside Loom (user code, a Revolt/AMPHP suspension): whoever holds the
+  // fiber may resume it; if nothing can, the deadlock check fails the task.
+  if (t->state == TaskState::Running && !t->waiter) t->foreign_suspended = true;
 }
 
 static void run_ready(Scheduler& s) {
@@ -496,7 +526,20 @@ static std::string describe_waiter(Waiter* w) {
   return d;
 }
 
-static void on_deadlock(Scheduler& s, Waiter* until) {
+static std::string describe_task(Task* t) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "task #%u", t->id);
+  std::string d = buf;
+  if (t->spawned_at) d += std::string(" (spawned at ") + ZSTR_VAL(t->spawned_at) + ")";
+  return d;
+}
+
+// Nothing is ready, no I/O or timer is pending: every waiter is stuck. Returns false if there was
+// nothing to wake either (the loop must stop rather than spin).
+static bool on_deadlock(Scheduler& s, Waiter* until) {
+  std::vector<Task*> foreign;  // tasks parked in a foreign Fiber::suspend() that nothing resumed
+  for (Task* t = s.live_head; t; t = t->next_live)
+    if (t->state == TaskState::Running && t->foreign_suspended) foreign.push_back(t);
   std::string msg = "Deadlock: every remaining task is waiting and nothing can wake it: ";
   bool first = true;
   for (Waiter* w = s.waiters_head; w; w = w->next) {
@@ -505,15 +548,31 @@ static void on_deadlock(Scheduler& s, Waiter* until) {
     msg += describe_waiter(w);
     first = false;
   }
+  for (Task* t : foreign) {
+    if (!first) msg += "; ";
+    msg += describe_task(t) + " is suspended by Fiber::suspend() outside Loom and nothing resumes it";
+    first = false;
+  }
   if (until) {
     wake(until, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
-    return;
+    return true;
   }
-  // Draining at script end: every stuck waiter gets its own exception.
+  // Draining at script end: every stuck waiter gets its own exception; a task stuck in a foreign
+  // suspension ends with its pending cancellation or the deadlock (its fiber is left to the engine).
   std::vector<Waiter*> stuck;
   for (Waiter* w = s.waiters_head; w; w = w->next)
     if (w->waiting) stuck.push_back(w);
   for (Waiter* w : stuck) wake(w, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
+  for (Task* t : foreign) GC_ADDREF(&t->std);
+  for (Task* t : foreign) {
+    if (t->state != TaskState::Done) {
+      zend_object* err = t->pending_cancel;
+      t->pending_cancel = nullptr;
+      task_complete(t, nullptr, err ? err : make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
+    }
+    OBJ_RELEASE(&t->std);
+  }
+  return !stuck.empty() || !foreign.empty();
 }
 
 static bool loop_done(Scheduler& s, Waiter* until) {
@@ -551,7 +610,7 @@ void run_loop(Waiter* until, const bool* stop) {
             continue;
           }
           if (s.waiting == 0 && s.live_tasks == 0) break;  // nothing left at all (drain done)
-          on_deadlock(s, until);
+          if (!on_deadlock(s, until)) break;
         }
       },
       [&] {

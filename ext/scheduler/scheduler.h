@@ -5,6 +5,7 @@
 #define LOOM_SCHEDULER_H
 
 #include <deque>
+#include <unordered_map>
 #include <vector>
 
 #include "php_loom.h"
@@ -57,6 +58,7 @@ struct Task {
   TaskState state;
   bool observed;         // someone awaited it or asked for its outcome
   bool reported;         // unhandled failure already reported
+  bool foreign_suspended;  // its fiber was suspended by Fiber::suspend() outside Loom and not resumed since
   zval callable;
   zval* args;
   uint32_t argc;
@@ -91,7 +93,11 @@ struct Scheduler {
   size_t live_tasks = 0;
   Waiter* waiters_head = nullptr;
   size_t waiting = 0;
-  Task* current = nullptr;       // the task whose fiber is running
+  Task* current = nullptr;       // the task whose fiber Loom resumed last (identity: task_on_fiber)
+  // Which task runs on which worker fiber: a task's identity follows its fiber, even when foreign code
+  // (Fiber::resume() by a user or a Revolt loop) resumed it.
+  std::unordered_map<zend_fiber*, Task*> task_on_fiber;
+  zend_fiber* loom_resumed = nullptr;  // the fiber Loom itself is resuming right now (null: none)
   uint32_t next_task_id = 1;
   bool in_main_loop = false;
   bool exiting = false;          // exit() was called: resume nothing more
@@ -135,6 +141,9 @@ void wake(Waiter* w, zend_object* err = nullptr);
 void waiter_detach(Waiter* w);
 // Arms a timer that wakes w after `seconds`.
 void waiter_set_timer(Waiter* w, double seconds);
+
+// The task whose worker fiber is running, whoever resumed it; null at top level and in user fibers.
+Task* task_of_active_fiber();
 
 // Throws a Loom\Exception if the calling context cannot suspend; `fname` names the API call.
 bool check_can_suspend(const char* fname);

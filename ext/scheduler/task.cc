@@ -157,6 +157,10 @@ Task* task_spawn(zval* callable, zval* args, uint32_t argc, HashTable* named, zv
 }
 
 void task_complete(Task* t, zval* value, zend_object* error) {
+  if (t->state == TaskState::Done) {  // a task completes once, whatever resumed its fiber
+    if (error) OBJ_RELEASE(error);
+    return;
+  }
   Scheduler& s = sched();
   t->state = TaskState::Done;
   if (value) ZVAL_COPY(&t->result, value);
@@ -196,6 +200,7 @@ void task_complete(Task* t, zval* value, zend_object* error) {
   zval fiber;
   ZVAL_COPY_VALUE(&fiber, &t->fiber);
   ZVAL_UNDEF(&t->fiber);
+  if (Z_TYPE(fiber) == IS_OBJECT) s.task_on_fiber.erase(reinterpret_cast<zend_fiber*>(Z_OBJ(fiber)));
   zval_ptr_dtor(&fiber);
   OBJ_RELEASE(&t->std);  // the scheduler's live reference
 }
@@ -317,9 +322,7 @@ ZEND_METHOD(Loom_Task, await) {
   Task* t = task_from_obj(Z_OBJ_P(ZEND_THIS));
   if (t->state != TaskState::Done) {
     if (!check_can_suspend("Loom\\Task::await")) RETURN_THROWS();
-    Scheduler& s = sched();
-    if (s.current == t && EG(active_fiber) && Z_TYPE(t->fiber) == IS_OBJECT &&
-        Z_OBJ(t->fiber) == &EG(active_fiber)->std) {
+    if (task_of_active_fiber() == t) {
       zend_throw_exception_ex(ce_exception, 0, "Task #%u cannot await itself", t->id);
       RETURN_THROWS();
     }
