@@ -9,6 +9,7 @@
 
 extern "C" {
 #include "ext/standard/basic_functions.h"
+#include "main/php_output.h"
 #include "zend_closures.h"
 #include "zend_observer.h"
 }
@@ -201,6 +202,27 @@ bool check_can_suspend(const char* fname) {
                             "%s(): cannot suspend here: PHP forbids switching fibers inside a destructor, "
                             "during garbage collection or while a fiber is being destroyed",
                             fname);
+    return false;
+  }
+  if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) {
+    // PHP tracks classes being autoloaded process-wide: a second task using this class while the first
+    // is parked inside its autoloader would get "Class not found".
+    zend_string* cls = nullptr;
+    zend_hash_get_current_key(EG(in_autoload), &cls, nullptr);
+    zend_throw_exception_ex(ce_exception, 0,
+                            "%s(): cannot suspend here: class %s is being autoloaded, and any other task using "
+                            "it meanwhile would fail with \"Class not found\"; do the waiting before or after "
+                            "the class is loaded, not inside the autoloader",
+                            fname, cls ? ZSTR_VAL(cls) : "(unknown)");
+    return false;
+  }
+  if (OG(running)) {
+    // Output buffers are process-wide: while this handler waited, other tasks' output would go through
+    // (or around) it and the handler's own output would be lost.
+    zend_throw_exception_ex(ce_exception, 0,
+                            "%s(): cannot suspend here: an output buffer handler (%s) is running; output "
+                            "handlers must not wait, or other tasks' output would be lost",
+                            fname, OG(running)->name ? ZSTR_VAL(OG(running)->name) : "ob_start callback");
     return false;
   }
   if (!EG(active_fiber) && sched_exists() && sched().in_main_loop) {
