@@ -27,6 +27,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/scheduler/combinators.cc \
     ext/scheduler/channel.cc \
     ext/scheduler/exceptions.cc \
+    ext/scheduler/budget.cc \
     ext/reactor/reactor.cc \
     ext/reactor/curl_multi.cc \
     ext/http/http_module.cc \

@@ -296,12 +296,17 @@ ZEND_FUNCTION(Loom_map) {
     while (inflight < (zend_ulong)concurrency && spawned < n) {
       zval* arg = &vals[spawned];
       ZVAL_DEREF(arg);
+      if (!fiber_budget_allows("Loom\\map")) {
+        failed = true;
+        break;
+      }
       Task* t = task_spawn(callable, arg, 1, nullptr, &tasks[spawned]);
       ZVAL_UNDEF(&ls[spawned].key);
       listener_attach(&ls[spawned], t, w, spawned);
       spawned++;
       inflight++;
     }
+    if (failed) break;
     Listener* l = waiter_pop_fired(w);
     if (!l) {
       w->waiting = true;
@@ -365,6 +370,7 @@ ZEND_FUNCTION(Loom_timeout) {
   if (!valid_seconds(seconds, 1)) RETURN_THROWS();
   if (!require_callable(callable, 2)) RETURN_THROWS();
   if (!check_can_suspend("Loom\\timeout")) RETURN_THROWS();
+  if (!fiber_budget_allows("Loom\\timeout")) RETURN_THROWS();
   zval tz;
   Task* t = task_spawn(callable, args, argc, named, &tz);
   Waiter* w = waiter_new("timeout");

@@ -145,6 +145,10 @@ void waiter_set_timer(Waiter* w, double seconds);
 // The task whose worker fiber is running, whoever resumed it; null at top level and in user fibers.
 Task* task_of_active_fiber();
 
+// Throws a Loom\Exception (naming `fname`) when one more task would exceed the process's fiber budget:
+// the kernel's memory-map limit or memory_limit. Called before every spawn.
+bool fiber_budget_allows(const char* fname);
+
 // Throws a Loom\Exception if the calling context cannot suspend; `fname` names the API call.
 bool check_can_suspend(const char* fname);
 

@@ -296,6 +296,7 @@ ZEND_FUNCTION(Loom_spawn) {
   Z_PARAM_VARIADIC_WITH_NAMED(args, argc, named)
   ZEND_PARSE_PARAMETERS_END();
   if (!require_callable(callable, 1)) RETURN_THROWS();
+  if (!fiber_budget_allows("Loom\\spawn")) RETURN_THROWS();
   task_spawn(callable, args, argc, named, return_value);
 }
 
