@@ -110,6 +110,7 @@ struct Transfer final : reactor::TransferSink {
 
   int socket_errno = 0;   // socket() failed while connecting (EMFILE...): named in the message
   void on_done(CURLcode c) override;
+  void on_forked() override;
   void on_socket_failed(int err) override { socket_errno = err; }
   bool allow_address(const struct sockaddr* a) override;
   bool allow_ip_text(const char* ip);

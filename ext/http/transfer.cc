@@ -322,6 +322,14 @@ void Transfer::on_done(CURLcode c) {
   if (orphan) delete this;  // finished in the background: its connection went back to the pool
 }
 
+void Transfer::on_forked() {
+  in_multi = false;  // the inherited multi already let go of it
+  stop(Failure::Transport, headers_done ? "body" : "send",
+       "The request to " + url +
+           " was started before pcntl_fork() and belongs to the parent process; a forked child cannot "
+           "continue it (the connection is shared with the parent). Start the request again in the child");
+}
+
 void Transfer::stop(Failure f, const char* phase, std::string message) {
   if (done) return;
   if (in_multi) {

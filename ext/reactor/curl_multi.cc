@@ -2,11 +2,13 @@
 // what happened. [no Zend]
 #include "reactor/curl_multi.h"
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <vector>
 
 #include "reactor/reactor.h"
 
@@ -14,23 +16,77 @@ namespace loom::reactor {
 
 namespace {
 CurlMulti* g_multi = nullptr;
+CURLSH* g_inherited_share = nullptr;  // a forked child's DNS and TLS session caches, for its new multi
 }
 
 CurlMulti& CurlMulti::instance() {
+  Reactor::check_fork();
   if (!g_multi) g_multi = new CurlMulti();
   return *g_multi;
 }
 
-bool CurlMulti::exists() { return g_multi != nullptr; }
+bool CurlMulti::exists() {
+  Reactor::check_fork();
+  return g_multi != nullptr;
+}
 
 CurlMulti::CurlMulti() {
+  static bool hooked = false;
+  if (!hooked) {
+    hooked = true;
+    Reactor::add_fork_hook(after_fork);
+  }
   uv_loop_t* loop = Reactor::instance().loop();
   uv_timer_init(loop, &timer_);
   timer_.data = this;
   configure();
+  if (g_inherited_share) {
+    share_ = g_inherited_share;
+    g_inherited_share = nullptr;
+    return;
+  }
   share_ = curl_share_init();
   curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
   curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+}
+
+// In a fork()ed child: the multi's sockets are the parent's connections and its polls live in the
+// parent's epoll set. Nothing here may read, write, shut down or unwatch them. Each inherited socket is
+// pointed at /dev/null first, so whatever curl does while letting go (TLS close_notify, a last read)
+// goes nowhere; then every transfer is removed and told, the cached connections are closed (our copies
+// of the descriptors only) and the next instance() builds a fresh multi on the child's fresh loop.
+void CurlMulti::after_fork() {
+  CurlMulti* old = g_multi;
+  if (!old) return;
+  g_multi = nullptr;
+  old->abandon();
+  g_inherited_share = old->share_;
+  delete old;
+}
+
+void CurlMulti::abandon() {
+  abandoned_ = true;
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, nullptr);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, nullptr);
+  int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+  for (auto& [fd, ino] : sockets_) {
+    struct stat st;
+    if (devnull >= 0 && fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode) && static_cast<unsigned long>(st.st_ino) == ino)
+      dup2(devnull, fd);
+  }
+  if (devnull >= 0) close(devnull);
+  for (auto& [fd, ctx] : polls_) delete ctx;  // their uv_poll_t belong to the abandoned loop
+  polls_.clear();
+  std::vector<CURL*> easies(easies_.begin(), easies_.end());
+  for (CURL* easy : easies) {
+    TransferSink* sink = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&sink));
+    remove(easy);
+    if (sink) sink->on_forked();
+  }
+  curl_multi_cleanup(multi_);  // closes the cached connections through on_close_socket
+  multi_ = nullptr;
+  sockets_.clear();
 }
 
 void CurlMulti::configure() {
@@ -64,7 +120,10 @@ CURLMcode CurlMulti::add(CURL* easy) {
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
   curl_easy_setopt(easy, CURLOPT_SHARE, share_);
   CURLMcode rc = curl_multi_add_handle(multi_, easy);
-  if (rc == CURLM_OK) transfers_++;
+  if (rc == CURLM_OK) {
+    transfers_++;
+    easies_.insert(easy);
+  }
   if (transfers_ > max_connects_) {
     // A full connection cache makes curl walk it for the oldest idle connection on every finished
     // transfer: keep room for every connection in flight.
@@ -75,6 +134,7 @@ CURLMcode CurlMulti::add(CURL* easy) {
 }
 
 void CurlMulti::remove(CURL* easy) {
+  if (!easies_.erase(easy)) return;  // not ours (or already removed)
   if (curl_multi_remove_handle(multi_, easy) == CURLM_OK && transfers_ > 0) transfers_--;
 }
 
@@ -116,6 +176,7 @@ size_t CurlMulti::sockets() {
 }
 
 void CurlMulti::stop_poll(curl_socket_t s) {
+  if (abandoned_) return;
   auto it = polls_.find(s);
   if (it == polls_.end()) return;
   SocketCtx* ctx = it->second;

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace loom::reactor {
 
@@ -23,6 +24,9 @@ struct TransferSink {
   // Its socket reported an error (POLLERR; errno from SO_ERROR, e.g. ECONNRESET) and curl was told so;
   // curl itself will only say "select/poll returned error". Called just before on_done.
   virtual void on_socket_error(int) {}
+  // This process is a fork()ed child and the transfer was started by the parent: curl has let go of it
+  // (its connection is the parent's); the transfer must fail. It is no longer in any multi.
+  virtual void on_forked() = 0;
   virtual ~TransferSink() = default;
 };
 
@@ -49,6 +53,8 @@ class CurlMulti {
  private:
   CurlMulti();
   void configure();
+  static void after_fork();  // the reactor's fork hook
+  void abandon();
   struct SocketCtx {
     uv_poll_t poll;
     curl_socket_t fd;
@@ -74,6 +80,8 @@ class CurlMulti {
   CURL* poll_error_easy_ = nullptr;  // during an action for a POLLERR: who gets told, and the errno
   int poll_error_ = 0;
   std::unordered_map<curl_socket_t, unsigned long> sockets_;  // fd => inode of the socket we opened
+  std::unordered_set<CURL*> easies_;  // the transfers added and not yet removed
+  bool abandoned_ = false;  // inherited by a fork()ed child: never touch the (shared) loop again
 };
 
 }  // namespace loom::reactor

@@ -42,7 +42,7 @@ class Reactor {
   // True when instance() has created the loop in this process.
   static bool exists();
 
-  uv_loop_t* loop() { return &loop_; }
+  uv_loop_t* loop() { return loop_; }
 
   // A weak timer fires like any other but does not keep the loop alive on its own (a deadline that
   // must not hide a deadlock).
@@ -59,13 +59,23 @@ class Reactor {
   bool alive() const;
   // Number of live libuv handles (timers, polls, internal ones), for Loom\stats().
   size_t handle_count();
-  uint64_t now() const { return uv_now(&loop_); }
+  uint64_t now() const { return uv_now(loop_); }
 
   // Drops every pending timer without running it (request end).
   void reset_timers();
 
+  // After fork() the child shares the parent's epoll instance: touching it (even closing a watcher)
+  // would change what the parent watches. The first instance() call in a child therefore abandons the
+  // inherited loop without touching it, starts a fresh one (pending timers carry over), then runs these
+  // hooks, in registration order, so the users of the old loop (the curl multi) can do the same.
+  using ForkHook = void (*)();
+  static void add_fork_hook(ForkHook hook);
+  // Does the after-fork work now if this process is a child that has not done it yet (cheap otherwise).
+  static void check_fork();
+
  private:
   Reactor();
+  void after_fork();
   void rearm();
   static void on_uv_timer(uv_timer_t* t);
 
@@ -76,7 +86,7 @@ class Reactor {
   };
   void update_ref();
   size_t weak_timers_ = 0;
-  uv_loop_t loop_{};
+  uv_loop_t* loop_ = nullptr;
   uv_timer_t timer_{};
   std::map<TimerId, Entry> timers_;
   uint64_t next_seq_ = 1;
