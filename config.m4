@@ -19,6 +19,7 @@ if test "$PHP_LOOM" != "no"; then
   PHP_EVAL_LIBLINE($LIBCURL_LIBS, LOOM_SHARED_LIBADD)
 
   PHP_ADD_LIBRARY(stdc++, 1, LOOM_SHARED_LIBADD)
+  PHP_ADD_LIBRARY(pthread, 1, LOOM_SHARED_LIBADD)
   PHP_SUBST(LOOM_SHARED_LIBADD)
 
   LOOM_SOURCES="ext/loom.cc \
@@ -28,6 +29,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/scheduler/channel.cc \
     ext/scheduler/exceptions.cc \
     ext/scheduler/budget.cc \
+    ext/scheduler/preempt.cc \
     ext/reactor/reactor.cc \
     ext/reactor/curl_multi.cc \
     ext/http/http_module.cc \

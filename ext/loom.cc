@@ -44,12 +44,25 @@ static ZEND_INI_MH(OnUpdateNonNegativeDouble) {
   return OnUpdateReal(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
+static ZEND_INI_MH(OnUpdateNonNegativeLong) {
+  char* end = nullptr;
+  long long v = strtoll(ZSTR_VAL(new_value), &end, 10);
+  if (ZSTR_LEN(new_value) == 0 || *end != '\0' || v < 0) {
+    php_error_docref(nullptr, E_WARNING, "%s must be a whole number >= 0, \"%s\" given", ZSTR_VAL(entry->name),
+                     ZSTR_VAL(new_value));
+    return FAILURE;
+  }
+  return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
 PHP_INI_BEGIN()
   PHP_INI_ENTRY("loom.shutdown", "drain", PHP_INI_ALL, OnUpdateShutdownMode)
   STD_PHP_INI_ENTRY("loom.shutdown_timeout", "30", PHP_INI_ALL, OnUpdateNonNegativeDouble, shutdown_timeout,
                     zend_loom_globals, loom_globals)
   STD_PHP_INI_BOOLEAN("loom.keep_connections", "1", PHP_INI_ALL, OnUpdateBool, keep_connections,
                       zend_loom_globals, loom_globals)
+  STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms, zend_loom_globals,
+                    loom_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(loom) {
@@ -72,12 +85,14 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::task_class_init();
   loom::channel_class_init();
   loom::scheduler_minit();
+  loom::preempt_minit();
   loom::http::http_minit();
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(loom) {
   loom::scheduler_mshutdown();
+  loom::preempt_mshutdown();
   UNREGISTER_INI_ENTRIES();
   return SUCCESS;
 }
@@ -91,6 +106,7 @@ static PHP_RINIT_FUNCTION(loom) {
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
   loom::scheduler_rshutdown();
+  loom::preempt_rshutdown();
   loom::http::transfers_rshutdown();
   // What this request stopped (and, without keep-alive across requests, every idle connection) is
   // closed now; libuv frees the poll handles in their close callbacks on this last turn.

@@ -26,6 +26,8 @@ function map(iterable $items, callable $fn, int $concurrency): array {}
 
 function stats(): array {}
 
+function atomic(callable $fn, mixed ...$args): mixed {}
+
 function onUnhandled(?callable $handler): void {}
 
 /**

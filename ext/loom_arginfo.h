@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 63da8559b8eaf895636d3be0edc15b182682876a */
+ * Stub hash: d24034bbb0c6d46541fddaeb7c9ce23b8503add1 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Loom_spawn, 0, 1, Loom\\Task, 0)
 	ZEND_ARG_TYPE_INFO(0, fn, IS_CALLABLE, 0)
@@ -35,6 +35,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Loom_map, 0, 3, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Loom_stats, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Loom_atomic, 0, 1, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, fn, IS_CALLABLE, 0)
+	ZEND_ARG_VARIADIC_TYPE_INFO(0, args, IS_MIXED, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Loom_onUnhandled, 0, 1, IS_VOID, 0)
@@ -87,6 +92,7 @@ ZEND_FUNCTION(Loom_any);
 ZEND_FUNCTION(Loom_settle);
 ZEND_FUNCTION(Loom_map);
 ZEND_FUNCTION(Loom_stats);
+ZEND_FUNCTION(Loom_atomic);
 ZEND_FUNCTION(Loom_onUnhandled);
 ZEND_METHOD(Loom_Task, __construct);
 ZEND_METHOD(Loom_Task, await);
@@ -112,6 +118,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("Loom", settle, Loom_settle, arginfo_Loom_settle)
 	ZEND_NS_FALIAS("Loom", map, Loom_map, arginfo_Loom_map)
 	ZEND_NS_FALIAS("Loom", stats, Loom_stats, arginfo_Loom_stats)
+	ZEND_NS_FALIAS("Loom", atomic, Loom_atomic, arginfo_Loom_atomic)
 	ZEND_NS_FALIAS("Loom", onUnhandled, Loom_onUnhandled, arginfo_Loom_onUnhandled)
 	ZEND_FE_END
 };

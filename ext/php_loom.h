@@ -23,6 +23,7 @@ ZEND_BEGIN_MODULE_GLOBALS(loom)
   zend_long shutdown_mode;     // 0: drain, 1: cancel (ini loom.shutdown)
   double shutdown_timeout;     // seconds the end-of-script drain may take (ini loom.shutdown_timeout)
   bool keep_connections;       // keep idle connections for the worker's next request (ini)
+  zend_long preempt_ms;        // task time slice before preemption; 0: off (ini loom.preempt_ms)
   loom::Scheduler* scheduler;  // request-scoped, created on first use
 ZEND_END_MODULE_GLOBALS(loom)
 

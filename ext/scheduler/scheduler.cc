@@ -235,6 +235,11 @@ bool check_can_suspend(const char* fname) {
   return true;
 }
 
+bool is_worker_function(const zend_function* fn) {
+  // A worker runs as a closure over worker_fn: the closure's copy keeps the name but wraps the handler.
+  return fn->type == ZEND_INTERNAL_FUNCTION && fn->common.function_name == worker_fn->common.function_name;
+}
+
 Task* task_of_active_fiber() {
   zend_fiber* f = EG(active_fiber);
   if (!f || !sched_exists()) return nullptr;
@@ -429,8 +434,10 @@ static void start_task(Scheduler& s, Task* t) {
   s.worker_next = t;
   zval ret;
   ZVAL_UNDEF(&ret);
+  bool sliced = slice_begin();
   zend_call_known_function(fresh ? fiber_start_fn : fiber_resume_fn, Z_OBJ(worker), zend_ce_fiber, &ret, 0,
                            nullptr, nullptr);
+  if (sliced) slice_end();
   s.current = prev;
   s.loom_resumed = prev_resumed;
   s.worker_next = nullptr;
@@ -457,7 +464,9 @@ static void resume_waiter(Scheduler& s, Waiter* w) {
   s.loom_resumed = f;
   zval ret;
   ZVAL_UNDEF(&ret);
+  bool sliced = t && slice_begin();
   zend_call_known_function(fiber_resume_fn, &f->std, zend_ce_fiber, &ret, 0, nullptr, nullptr);
+  if (sliced) slice_end();
   s.current = prev;
   s.loom_resumed = prev_resumed;
   zval_ptr_dtor(&ret);
@@ -623,6 +632,9 @@ void run_loop(Waiter* until, const bool* stop) {
             continue;
           }
           if (!s.ready.empty()) {
+            // As uv_run does: every round of the run queue also polls timers and sockets (without
+            // blocking), so tasks that keep yielding never starve a timer or a stream.
+            if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
             run_ready(s);
             report_unhandled();
             continue;

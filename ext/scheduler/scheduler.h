@@ -59,6 +59,7 @@ struct Task {
   bool observed;         // someone awaited it or asked for its outcome
   bool reported;         // unhandled failure already reported
   bool foreign_suspended;  // its fiber was suspended by Fiber::suspend() outside Loom and not resumed since
+  uint32_t atomic_depth;  // inside Loom\atomic(): never preempted
   zval callable;
   zval* args;
   uint32_t argc;
@@ -144,6 +145,17 @@ void waiter_set_timer(Waiter* w, double seconds);
 
 // The task whose worker fiber is running, whoever resumed it; null at top level and in user fibers.
 Task* task_of_active_fiber();
+
+// Preemption (preempt.cc): Loom brackets every resume of a task fiber with slice_begin()/slice_end().
+void preempt_minit();
+void preempt_mshutdown();
+void preempt_rshutdown();
+bool slice_begin();
+void slice_end();
+size_t preempt_count();
+uint64_t preempt_ticker_wakeups();
+// True for the internal function at the bottom of every worker fiber (the frame a task's code runs on).
+bool is_worker_function(const zend_function* fn);
 
 // Throws a Loom\Exception (naming `fname`) when one more task would exceed the process's fiber budget:
 // the kernel's memory-map limit or memory_limit. Called before every spawn.

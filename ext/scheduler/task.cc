@@ -374,6 +374,7 @@ ZEND_FUNCTION(Loom_stats) {
   add_assoc_long(return_value, "curl_handles", loom_http_curl_handles ? (zend_long)loom_http_curl_handles() : 0);
   add_assoc_long(return_value, "sockets", loom_http_sockets ? (zend_long)loom_http_sockets() : 0);
   add_assoc_long(return_value, "waiting", have ? (zend_long)sched().waiting : 0);
+  add_assoc_long(return_value, "preemptions", static_cast<zend_long>(preempt_count()));
 }
 
 ZEND_FUNCTION(Loom_onUnhandled) {
