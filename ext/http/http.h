@@ -128,7 +128,9 @@ struct Transfer final : reactor::TransferSink {
 // Starts the transfer (adds it to the multi). False with an exception pending on failure.
 bool transfer_start(Transfer* t, const Options& o);
 // Waits until pred(t) holds or the transfer is done. False with an exception pending on failure.
-bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* what);
+// `api` is the public call that waits ("Loom\Http\Client::request"): errors and deadlock reports
+// name it.
+bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api);
 // Throws the transfer's failure as the right exception class.
 void throw_failure(Transfer* t);
 // Takes the unconsumed body bytes out of the buffer (unpausing curl when it was held back).

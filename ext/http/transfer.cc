@@ -57,6 +57,18 @@ bool content_length_agrees(Transfer* t, const std::string& value) {
   return true;
 }
 
+// The header block limit, whoever noticed it: Loom counting complete lines, or libcurl refusing one
+// line longer than its CURL_MAX_HTTP_HEADER (100 KiB, above Loom's limit) before Loom ever sees it.
+void fail_headers_too_large(Transfer* t) {
+  t->failure = Failure::TooLarge;
+  t->failure_phase = "headers";
+  t->failure_message = "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
+}
+
+// What libcurl returns when one header line is over CURL_MAX_HTTP_HEADER: CURLE_OUT_OF_MEMORY up to
+// 8.5 ("Out of memory", though nothing ran out), CURLE_TOO_LARGE (100) from 8.6.
+bool curl_header_line_too_long(CURLcode c) { return c == CURLE_OUT_OF_MEMORY || c == static_cast<CURLcode>(100); }
+
 // RFC 9110 5.1: a field name is a token.
 bool is_field_name(const std::string& name) {
   if (name.empty()) return false;
@@ -88,9 +100,7 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
   size_t total = 0;
   for (auto& h : t->headers) total += h.first.size() + h.second.size() + 4;
   if (total + len > kMaxHeaderBytes) {
-    t->failure = Failure::TooLarge;
-    t->failure_phase = "headers";
-    t->failure_message = "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
+    fail_headers_too_large(t);
     return 0;
   }
   const char* colon = static_cast<const char*>(memchr(p, ':', len));
@@ -253,6 +263,9 @@ void Transfer::on_done(CURLcode c) {
   done = true;
   code = c;
   reactor::Reactor::instance().cancel_timer(idle_timer);
+  if (c != CURLE_OK && failure == Failure::None && !headers_done && curl_header_line_too_long(c)) {
+    fail_headers_too_large(this);
+  }
   if (c != CURLE_OK && failure == Failure::None) {
     failure = Failure::Transport;
     std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
@@ -468,11 +481,11 @@ bool transfer_start(Transfer* t, const Options& o) {
   return true;
 }
 
-bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* what) {
+bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api) {
   for (;;) {
     if (t->done || pred(t)) return true;
-    if (!check_can_suspend(what)) return false;
-    Waiter* w = waiter_new(what);
+    if (!check_can_suspend(api)) return false;
+    Waiter* w = waiter_new(api);
     w->source = t;
     w->detach = detach_reader;
     t->waiters.push_back(w);
