@@ -79,6 +79,7 @@ struct Transfer final : reactor::TransferSink {
   long status = 0;
   std::string status_line;
   std::vector<std::pair<std::string, std::string>> headers;  // lower-case name => value, in order
+  std::vector<std::pair<std::string, std::string>> trailers;  // the same, from the trailer section
   std::string reason;
   bool headers_done = false;
   bool done = false;       // curl finished or we stopped it

@@ -61,7 +61,7 @@ bool content_length_agrees(Transfer* t, const std::string& value) {
 // line longer than its CURL_MAX_HTTP_HEADER (100 KiB, above Loom's limit) before Loom ever sees it.
 void fail_headers_too_large(Transfer* t) {
   t->failure = Failure::TooLarge;
-  t->failure_phase = "headers";
+  t->failure_phase = t->headers_done ? "body" : "headers";  // after the head: the trailer section
   t->failure_message = "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
 }
 
@@ -91,14 +91,19 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
     return len;
   }
   if (len <= 2 && (len == 0 || p[0] == '\r' || p[0] == '\n')) {
-    if (t->status >= 200 || t->status == 101) {
+    if (!t->headers_done && (t->status >= 200 || t->status == 101)) {
       t->headers_done = true;
       t->notify();
     }
-    return len;
+    return len;  // after the head: the end of the trailer section
   }
+  // After the final head's blank line, curl hands over the trailer section of a chunked body through
+  // this same callback: those fields go to trailers, never into headers
+  // (RFC 9110 6.5.1: trailers are not merged with the header section unless the field allows it).
+  bool trailer = t->headers_done;
   size_t total = 0;
   for (auto& h : t->headers) total += h.first.size() + h.second.size() + 4;
+  for (auto& h : t->trailers) total += h.first.size() + h.second.size() + 4;
   if (total + len > kMaxHeaderBytes) {
     fail_headers_too_large(t);
     return 0;
@@ -108,12 +113,12 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
   std::string name = lower(trim(p, colon - p)), value = trim(colon + 1, len - (colon + 1 - p));
   if (!is_field_name(name)) {
     t->failure = Failure::Transport;
-    t->failure_phase = "headers";
+    t->failure_phase = trailer ? "body" : "headers";
     t->failure_message = "Invalid response from " + t->url + ": bad header field name \"" + name.substr(0, 64) + "\"";
     t->local_code = CURLE_WEIRD_SERVER_REPLY;
     return 0;
   }
-  if (name == "content-length" && !content_length_agrees(t, value)) {
+  if (!trailer && name == "content-length" && !content_length_agrees(t, value)) {
     // RFC 9112 6.3: an invalid or conflicting length makes the framing unknowable; curl 7.88 takes the last.
     t->failure = Failure::Transport;
     t->failure_phase = "headers";
@@ -121,7 +126,7 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
     t->local_code = CURLE_WEIRD_SERVER_REPLY;
     return 0;
   }
-  t->headers.emplace_back(std::move(name), std::move(value));
+  (trailer ? t->trailers : t->headers).emplace_back(std::move(name), std::move(value));
   return len;
 }
 
@@ -408,6 +413,8 @@ bool transfer_start(Transfer* t, const Options& o) {
   curl_easy_setopt(e, CURLOPT_PREREQDATA, t);
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+  // A proxy's answer to CONNECT is not the response: only the origin's head reaches on_header.
+  curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   // Waiting for a connection that may multiplex only pays off where HTTP/2 is possible: over TLS
   // (ALPN tells at the handshake) or when asked for. On plain http it would serialise HTTP/1.1 requests.
   if (t->url.rfind("https:", 0) == 0 || o.http_version == "2" || o.http_version == "2-prior-knowledge")
