@@ -18,8 +18,10 @@ static zend_object_handlers client_handlers;
 
 struct Client {
   Options* opts;
+  uint64_t scope;  // whose max_connections_per_host a transfer counts against (never reused)
   zend_object std;
 };
+static thread_local uint64_t next_client_scope = 1;
 static Client* client_from(zend_object* o) {
   return reinterpret_cast<Client*>(reinterpret_cast<char*>(o) - XtOffsetOf(Client, std));
 }
@@ -587,7 +589,8 @@ bool is_sensitive(const std::string& name) {
 }  // namespace
 
 // The request loop: attempt, follow redirects, retry. Returns a Response once headers arrived.
-static void do_request(Options& o, std::string method, const std::string& url_in, zval* return_value) {
+static void do_request(Options& o, uint64_t scope, std::string method, const std::string& url_in,
+                       zval* return_value) {
   std::string url, origin;
   if (!build_url(o.base_uri, url_in, &o.query, url, origin)) return;
   if (!is_token(method.data(), method.size())) {
@@ -608,6 +611,7 @@ static void do_request(Options& o, std::string method, const std::string& url_in
     t->request_url = url;
     t->method = method;
     t->req_body = body;
+    t->slot_key = std::to_string(scope) + " " + origin;
     if (!transfer_start(t, o) || !transfer_wait(t, headers_or_done, "Loom\\Http\\Client::request")) {
       zval_ptr_dtor(&resp);
       return;
@@ -695,7 +699,11 @@ static void do_request(Options& o, std::string method, const std::string& url_in
   }
 }
 
-static zend_object* client_create(zend_class_entry* ce) { return &object_alloc<Client>(ce, &client_handlers)->std; }
+static zend_object* client_create(zend_class_entry* ce) {
+  Client* c = object_alloc<Client>(ce, &client_handlers);
+  c->scope = next_client_scope++;
+  return &c->std;
+}
 
 static void client_free(zend_object* o) {
   Client* c = client_from(o);
@@ -765,6 +773,6 @@ ZEND_METHOD(Loom_Http_Client, request) {
   }
   std::string m(ZSTR_VAL(method), ZSTR_LEN(method));
   std::string u(ZSTR_VAL(url), ZSTR_LEN(url));
-  do_request(*o, m, u, return_value);
+  do_request(*o, c->scope, m, u, return_value);
   delete o;
 }
