@@ -71,7 +71,9 @@ void fail_headers_too_large(Transfer* t) {
 
 // What libcurl returns when one header line is over CURL_MAX_HTTP_HEADER: CURLE_OUT_OF_MEMORY up to
 // 8.5 ("Out of memory", though nothing ran out), CURLE_TOO_LARGE (100) from 8.6.
-bool curl_header_line_too_long(CURLcode c) { return c == CURLE_OUT_OF_MEMORY || c == static_cast<CURLcode>(100); }
+bool curl_header_line_too_long(CURLcode c) {
+  return c == CURLE_OUT_OF_MEMORY || c == static_cast<CURLcode>(100);
+}
 
 // RFC 9110 5.1: a field name is a token.
 bool is_field_name(const std::string& name) {
