@@ -18,8 +18,10 @@ static zend_object_handlers client_handlers;
 
 struct Client {
   Options* opts;
+  uint64_t scope;  // whose max_connections_per_host a transfer counts against (never reused)
   zend_object std;
 };
+static thread_local uint64_t next_client_scope = 1;
 static Client* client_from(zend_object* o) {
   return reinterpret_cast<Client*>(reinterpret_cast<char*>(o) - XtOffsetOf(Client, std));
 }
@@ -71,6 +73,26 @@ zend_object* transport_exception(zend_class_entry* ce, const std::string& msg, c
 }
 
 namespace {
+
+// Every value read out of an options array (client or request options, headers, a header's list,
+// timeout, retry and its statuses, a body iterable) comes through here, dereferenced: an array filled
+// by `foreach ($opts as &$v)` or built with `$opts['x'] = &$y` holds PHP references, which must read as
+// the values they point to at every depth. fn(name, value): name is the string key, or null for an
+// integer key (and for a Traversable's non-string keys); value is never a reference. Stops when fn
+// returns false; false then (or when iterating threw).
+template <typename Fn>
+bool for_each_option(zval* container, Fn fn) {
+  return for_each_iterable(container, [&](zval* key, zval* value) -> bool {
+    ZVAL_DEREF(value);
+    return fn(Z_TYPE_P(key) == IS_STRING ? Z_STR_P(key) : nullptr, value);
+  });
+}
+template <typename Fn>
+bool for_each_option(HashTable* ht, Fn fn) {
+  zval container;
+  ZVAL_ARR(&container, ht);  // borrowed for the walk: no reference taken or released
+  return for_each_option(&container, fn);
+}
 
 bool has_crlf_nul(const char* p, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -148,11 +170,7 @@ bool set_header(Options& o, zend_string* name, zval* value) {
     return true;
   };
   if (Z_TYPE_P(value) == IS_ARRAY) {
-    zval* one;
-    ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), one) {
-      if (!add_one(one)) return false;
-    }
-    ZEND_HASH_FOREACH_END();
+    if (!for_each_option(value, [&](zend_string*, zval* one) { return add_one(one); })) return false;
   } else if (!add_one(value)) {
     return false;
   }
@@ -176,9 +194,7 @@ bool parse_timeout(zval* v, Options& o) {
                   given(v).c_str());
     return false;
   }
-  zend_string* k;
-  zval* x;
-  ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(v), k, x) {
+  return for_each_option(v, [&](zend_string* k, zval* x) -> bool {
     double* slot = nullptr;
     if (k && zend_string_equals_literal(k, "connect")) slot = &o.connect_timeout;
     else if (k && zend_string_equals_literal(k, "idle")) slot = &o.idle_timeout;
@@ -191,9 +207,8 @@ bool parse_timeout(zval* v, Options& o) {
       throw_invalid("Timeout \"%s\" must be a finite number of seconds >= 0, %s given", ZSTR_VAL(k), given(x).c_str());
       return false;
     }
-  }
-  ZEND_HASH_FOREACH_END();
-  return true;
+    return true;
+  });
 }
 
 bool parse_retry(zval* v, Options& o) {
@@ -209,9 +224,7 @@ bool parse_retry(zval* v, Options& o) {
   o.retry_set = true;
   o.retry_max = 2;
   o.retry_statuses = {429, 500, 502, 503, 504};
-  zend_string* k;
-  zval* x;
-  ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(v), k, x) {
+  return for_each_option(v, [&](zend_string* k, zval* x) -> bool {
     if (k && zend_string_equals_literal(k, "max")) {
       if (Z_TYPE_P(x) != IS_LONG || Z_LVAL_P(x) < 0) {
         throw_invalid("Retry \"max\" must be an int >= 0, %s given",
@@ -225,15 +238,15 @@ bool parse_retry(zval* v, Options& o) {
         return false;
       }
       o.retry_statuses.clear();
-      zval* s;
-      ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(x), s) {
-        if (Z_TYPE_P(s) != IS_LONG) {
-          throw_invalid("Retry \"statuses\" must be a list of ints");
-          return false;
-        }
-        o.retry_statuses.push_back((long)Z_LVAL_P(s));
-      }
-      ZEND_HASH_FOREACH_END();
+      if (!for_each_option(x, [&](zend_string*, zval* s) -> bool {
+            if (Z_TYPE_P(s) != IS_LONG) {
+              throw_invalid("Retry \"statuses\" must be a list of ints");
+              return false;
+            }
+            o.retry_statuses.push_back((long)Z_LVAL_P(s));
+            return true;
+          }))
+        return false;
     } else if (k && zend_string_equals_literal(k, "delay")) {
       if (!number_of(x, &o.retry_delay)) {
         throw_invalid("Retry \"delay\" must be a finite number of seconds >= 0, %s given", given(x).c_str());
@@ -248,9 +261,8 @@ bool parse_retry(zval* v, Options& o) {
       throw_invalid("Unknown retry key \"%s\"; expected max, statuses, delay or max_delay", k ? ZSTR_VAL(k) : "(int)");
       return false;
     }
-  }
-  ZEND_HASH_FOREACH_END();
-  return true;
+    return true;
+  });
 }
 
 bool long_of(zval* v, const char* key, long& out) {
@@ -286,8 +298,7 @@ bool body_of(zval* v, Options& o) {
     return true;
   }
   if (Z_TYPE_P(v) == IS_ARRAY || (Z_TYPE_P(v) == IS_OBJECT && instanceof_function(Z_OBJCE_P(v), zend_ce_traversable))) {
-    return for_each_iterable(v, [&](zval*, zval* chunk) -> bool {
-      ZVAL_DEREF(chunk);
+    return for_each_option(v, [&](zend_string*, zval* chunk) -> bool {
       if (Z_TYPE_P(chunk) != IS_STRING) {
         throw_invalid("Option \"body\" iterable must yield strings, %s given", zend_zval_type_name(chunk));
         return false;
@@ -304,10 +315,7 @@ bool body_of(zval* v, Options& o) {
 }  // namespace
 
 bool parse_options(HashTable* ht, Options& o, bool is_request) {
-  zend_string* key;
-  zval* v;
-  ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, v) {
-    ZVAL_DEREF(v);
+  return for_each_option(ht, [&](zend_string* key, zval* v) -> bool {
     if (!key) {
       throw_invalid("Options must be keyed by name; got an integer key");
       return false;
@@ -321,16 +329,13 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
         throw_invalid("Option \"headers\" must be an array of name => value, %s given", zend_zval_type_name(v));
         return false;
       }
-      zend_string* hn;
-      zval* hv;
-      ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(v), hn, hv) {
+      ok = for_each_option(v, [&](zend_string* hn, zval* hv) -> bool {
         if (!hn) {
           throw_invalid("Option \"headers\" must be keyed by header name (\"Name\" => \"value\")");
           return false;
         }
-        if (!set_header(o, hn, hv)) return false;
-      }
-      ZEND_HASH_FOREACH_END();
+        return set_header(o, hn, hv);
+      });
     } else if (!strcmp(k, "query") && is_request) {
       if (Z_TYPE_P(v) != IS_ARRAY) {
         throw_invalid("Option \"query\" must be an array, %s given", zend_zval_type_name(v));
@@ -417,10 +422,8 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
                         : "");
       return false;
     }
-    if (!ok) return false;
-  }
-  ZEND_HASH_FOREACH_END();
-  return true;
+    return ok;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -586,7 +589,8 @@ bool is_sensitive(const std::string& name) {
 }  // namespace
 
 // The request loop: attempt, follow redirects, retry. Returns a Response once headers arrived.
-static void do_request(Options& o, std::string method, const std::string& url_in, zval* return_value) {
+static void do_request(Options& o, uint64_t scope, std::string method, const std::string& url_in,
+                       zval* return_value) {
   std::string url, origin;
   if (!build_url(o.base_uri, url_in, &o.query, url, origin)) return;
   if (!is_token(method.data(), method.size())) {
@@ -607,7 +611,8 @@ static void do_request(Options& o, std::string method, const std::string& url_in
     t->request_url = url;
     t->method = method;
     t->req_body = body;
-    if (!transfer_start(t, o) || !transfer_wait(t, headers_or_done, "http response headers")) {
+    t->slot_key = std::to_string(scope) + " " + origin;
+    if (!transfer_start(t, o) || !transfer_wait(t, headers_or_done, "Loom\\Http\\Client::request")) {
       zval_ptr_dtor(&resp);
       return;
     }
@@ -694,7 +699,11 @@ static void do_request(Options& o, std::string method, const std::string& url_in
   }
 }
 
-static zend_object* client_create(zend_class_entry* ce) { return &object_alloc<Client>(ce, &client_handlers)->std; }
+static zend_object* client_create(zend_class_entry* ce) {
+  Client* c = object_alloc<Client>(ce, &client_handlers);
+  c->scope = next_client_scope++;
+  return &c->std;
+}
 
 static void client_free(zend_object* o) {
   Client* c = client_from(o);
@@ -749,6 +758,10 @@ ZEND_METHOD(Loom_Http_Client, request) {
   Z_PARAM_OPTIONAL
   Z_PARAM_ARRAY_HT(options)
   ZEND_PARSE_PARAMETERS_END();
+  // request() always waits for the response headers: where it cannot suspend (a destructor, GC, a
+  // fiber being destroyed) it is refused here, before its options are read (a stream or generator
+  // body would be consumed) and before anything is sent.
+  if (!loom::check_can_suspend("Loom\\Http\\Client::request")) RETURN_THROWS();
   Client* c = client_from(Z_OBJ_P(ZEND_THIS));
   if (!c->opts) c->opts = new Options();
   // Known limit: a bailout (fatal error elsewhere) while this request waits skips these C++
@@ -760,6 +773,6 @@ ZEND_METHOD(Loom_Http_Client, request) {
   }
   std::string m(ZSTR_VAL(method), ZSTR_LEN(method));
   std::string u(ZSTR_VAL(url), ZSTR_LEN(url));
-  do_request(*o, m, u, return_value);
+  do_request(*o, c->scope, m, u, return_value);
   delete o;
 }

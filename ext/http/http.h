@@ -79,6 +79,7 @@ struct Transfer final : reactor::TransferSink {
   long status = 0;
   std::string status_line;
   std::vector<std::pair<std::string, std::string>> headers;  // lower-case name => value, in order
+  std::vector<std::pair<std::string, std::string>> trailers;  // the same, from the trailer section
   std::string reason;
   bool headers_done = false;
   bool done = false;       // curl finished or we stopped it
@@ -108,6 +109,17 @@ struct Transfer final : reactor::TransferSink {
   Transfer* prev_live = nullptr;
   Transfer* next_live = nullptr;
 
+  // max_connections_per_host, counted by Loom per client and origin (see "Connection limits" in
+  // transfer.cc): libcurl's own limit is one setting for the whole process-wide multi handle.
+  enum class Slot : uint8_t { None, Waiting, Connection, Stream };
+  std::string slot_key;          // "<client scope> <origin>"; set before transfer_start
+  long host_limit = 0;           // this transfer's limit (0: none; it still counts for others)
+  bool may_multiplex = false;    // curl may put it on a shared HTTP/2 connection (PIPEWAIT)
+  bool multiplexed = false;      // its response came over HTTP/2
+  Slot slot = Slot::None;
+  uint64_t queued_ms = 0;        // loop clock when it started waiting for a slot
+  reactor::TimerId queue_timer;  // its total timeout while it waits for a slot
+
   int socket_errno = 0;   // socket() failed while connecting (EMFILE...): named in the message
   void on_done(CURLcode c) override;
   void on_forked() override;
@@ -126,10 +138,13 @@ struct Transfer final : reactor::TransferSink {
   ~Transfer() override;
 };
 
-// Starts the transfer (adds it to the multi). False with an exception pending on failure.
+// Starts the transfer: adds it to the multi, or, when its client's max_connections_per_host for that
+// origin is in use, queues it until a slot frees. False with an exception pending on failure.
 bool transfer_start(Transfer* t, const Options& o);
 // Waits until pred(t) holds or the transfer is done. False with an exception pending on failure.
-bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* what);
+// `api` is the public call that waits ("Loom\Http\Client::request"): errors and deadlock reports
+// name it.
+bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api);
 // Throws the transfer's failure as the right exception class.
 void throw_failure(Transfer* t);
 // Takes the unconsumed body bytes out of the buffer (unpausing curl when it was held back).

@@ -37,6 +37,12 @@ final class Response
 
     public function header(string $name): ?string {}
 
+    /**
+     * Trailer fields (of a chunked body), lower-case name => list of values, as headers();
+     * never merged into headers(). Complete once the body was read to its end; [] if none came.
+     */
+    public function trailers(): array {}
+
     public function body(): string {}
 
     public function json(): mixed {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 722333ae1441ae982e646b3c1884e75ebbf22127 */
+ * Stub hash: fe34142a4ed3afb68ef38faed447ebb1b01bfdfc */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loom_Http_Client___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -27,6 +27,8 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loom_Http_Response_header, 0, 1, IS_STRING, 1)
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_Loom_Http_Response_trailers arginfo_class_Loom_Http_Response_headers
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loom_Http_Response_body, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -105,6 +107,7 @@ ZEND_METHOD(Loom_Http_Response, __construct);
 ZEND_METHOD(Loom_Http_Response, status);
 ZEND_METHOD(Loom_Http_Response, headers);
 ZEND_METHOD(Loom_Http_Response, header);
+ZEND_METHOD(Loom_Http_Response, trailers);
 ZEND_METHOD(Loom_Http_Response, body);
 ZEND_METHOD(Loom_Http_Response, json);
 ZEND_METHOD(Loom_Http_Response, chunks);
@@ -149,6 +152,7 @@ static const zend_function_entry class_Loom_Http_Response_methods[] = {
 	ZEND_ME(Loom_Http_Response, status, arginfo_class_Loom_Http_Response_status, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loom_Http_Response, headers, arginfo_class_Loom_Http_Response_headers, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loom_Http_Response, header, arginfo_class_Loom_Http_Response_header, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loom_Http_Response, trailers, arginfo_class_Loom_Http_Response_trailers, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loom_Http_Response, body, arginfo_class_Loom_Http_Response_body, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loom_Http_Response, json, arginfo_class_Loom_Http_Response_json, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loom_Http_Response, chunks, arginfo_class_Loom_Http_Response_chunks, ZEND_ACC_PUBLIC)

@@ -322,20 +322,32 @@ ZEND_METHOD(Loom_Http_Response, url) {
   RETURN_STRINGL(t->url.data(), t->url.size());
 }
 
+// Fields as lower-case name => list of values, in arrival order (headers() and trailers()).
+static void fields_to_array(const std::vector<std::pair<std::string, std::string>>& fields, zval* out) {
+  array_init(out);
+  for (auto& h : fields) {
+    zval* list = zend_hash_str_find(Z_ARRVAL_P(out), h.first.data(), h.first.size());
+    if (!list) {
+      zval arr;
+      array_init(&arr);
+      list = zend_hash_str_update(Z_ARRVAL_P(out), h.first.data(), h.first.size(), &arr);
+    }
+    add_next_index_stringl(list, h.second.data(), h.second.size());
+  }
+}
+
 ZEND_METHOD(Loom_Http_Response, headers) {
   ZEND_PARSE_PARAMETERS_NONE();
   Transfer* t = live(ZEND_THIS);
   if (!t) RETURN_THROWS();
-  array_init(return_value);
-  for (auto& h : t->headers) {
-    zval* list = zend_hash_str_find(Z_ARRVAL_P(return_value), h.first.data(), h.first.size());
-    if (!list) {
-      zval arr;
-      array_init(&arr);
-      list = zend_hash_str_update(Z_ARRVAL_P(return_value), h.first.data(), h.first.size(), &arr);
-    }
-    add_next_index_stringl(list, h.second.data(), h.second.size());
-  }
+  fields_to_array(t->headers, return_value);
+}
+
+ZEND_METHOD(Loom_Http_Response, trailers) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  Transfer* t = live(ZEND_THIS);
+  if (!t) RETURN_THROWS();
+  fields_to_array(t->trailers, return_value);
 }
 
 ZEND_METHOD(Loom_Http_Response, header) {

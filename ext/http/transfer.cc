@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <unordered_map>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -18,6 +19,9 @@ constexpr double kOrphanIdleSeconds = 2;
 constexpr size_t kMaxHeaderBytes = 64 << 10;
 thread_local Transfer* live_head = nullptr;
 thread_local size_t live_count = 0;
+
+void slots_now_multiplexed(Transfer* t);  // these two: "Connection limits" below
+void slot_release(Transfer* t);
 
 void detach_reader(Waiter* w) {
   auto* t = static_cast<Transfer*>(w->source);
@@ -57,6 +61,20 @@ bool content_length_agrees(Transfer* t, const std::string& value) {
   return true;
 }
 
+// The header block limit, whoever noticed it: Loom counting complete lines, or libcurl refusing one
+// line longer than its CURL_MAX_HTTP_HEADER (100 KiB, above Loom's limit) before Loom ever sees it.
+void fail_headers_too_large(Transfer* t) {
+  t->failure = Failure::TooLarge;
+  t->failure_phase = t->headers_done ? "body" : "headers";  // after the head: the trailer section
+  t->failure_message = "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
+}
+
+// What libcurl returns when one header line is over CURL_MAX_HTTP_HEADER: CURLE_OUT_OF_MEMORY up to
+// 8.5 ("Out of memory", though nothing ran out), CURLE_TOO_LARGE (100) from 8.6.
+bool curl_header_line_too_long(CURLcode c) {
+  return c == CURLE_OUT_OF_MEMORY || c == static_cast<CURLcode>(100);
+}
+
 // RFC 9110 5.1: a field name is a token.
 bool is_field_name(const std::string& name) {
   if (name.empty()) return false;
@@ -72,6 +90,7 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
   if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
     // A new response (1xx, or the final one): start over.
     t->headers.clear();
+    t->multiplexed = len >= 6 && (memcmp(p, "HTTP/2", 6) == 0 || memcmp(p, "HTTP/3", 6) == 0);
     t->status_line = trim(p, len);
     const char* sp = static_cast<const char*>(memchr(p, ' ', len));
     t->status = sp ? strtol(sp + 1, nullptr, 10) : 0;
@@ -79,18 +98,22 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
     return len;
   }
   if (len <= 2 && (len == 0 || p[0] == '\r' || p[0] == '\n')) {
-    if (t->status >= 200 || t->status == 101) {
+    if (!t->headers_done && (t->status >= 200 || t->status == 101)) {
       t->headers_done = true;
+      if (t->multiplexed) slots_now_multiplexed(t);
       t->notify();
     }
-    return len;
+    return len;  // after the head: the end of the trailer section
   }
+  // After the final head's blank line, curl hands over the trailer section of a chunked body through
+  // this same callback: those fields go to trailers, never into headers
+  // (RFC 9110 6.5.1: trailers are not merged with the header section unless the field allows it).
+  bool trailer = t->headers_done;
   size_t total = 0;
   for (auto& h : t->headers) total += h.first.size() + h.second.size() + 4;
+  for (auto& h : t->trailers) total += h.first.size() + h.second.size() + 4;
   if (total + len > kMaxHeaderBytes) {
-    t->failure = Failure::TooLarge;
-    t->failure_phase = "headers";
-    t->failure_message = "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
+    fail_headers_too_large(t);
     return 0;
   }
   const char* colon = static_cast<const char*>(memchr(p, ':', len));
@@ -98,12 +121,12 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
   std::string name = lower(trim(p, colon - p)), value = trim(colon + 1, len - (colon + 1 - p));
   if (!is_field_name(name)) {
     t->failure = Failure::Transport;
-    t->failure_phase = "headers";
+    t->failure_phase = trailer ? "body" : "headers";
     t->failure_message = "Invalid response from " + t->url + ": bad header field name \"" + name.substr(0, 64) + "\"";
     t->local_code = CURLE_WEIRD_SERVER_REPLY;
     return 0;
   }
-  if (name == "content-length" && !content_length_agrees(t, value)) {
+  if (!trailer && name == "content-length" && !content_length_agrees(t, value)) {
     // RFC 9112 6.3: an invalid or conflicting length makes the framing unknowable; curl 7.88 takes the last.
     t->failure = Failure::Transport;
     t->failure_phase = "headers";
@@ -111,7 +134,7 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
     t->local_code = CURLE_WEIRD_SERVER_REPLY;
     return 0;
   }
-  t->headers.emplace_back(std::move(name), std::move(value));
+  (trailer ? t->trailers : t->headers).emplace_back(std::move(name), std::move(value));
   return len;
 }
 
@@ -253,6 +276,10 @@ void Transfer::on_done(CURLcode c) {
   done = true;
   code = c;
   reactor::Reactor::instance().cancel_timer(idle_timer);
+  slot_release(this);
+  if (c != CURLE_OK && failure == Failure::None && !headers_done && curl_header_line_too_long(c)) {
+    fail_headers_too_large(this);
+  }
   if (c != CURLE_OK && failure == Failure::None) {
     failure = Failure::Transport;
     std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
@@ -337,6 +364,7 @@ void Transfer::stop(Failure f, const char* phase, std::string message) {
     in_multi = false;
   }
   reactor::Reactor::instance().cancel_timer(idle_timer);
+  slot_release(this);
   done = true;
   failure = f;
   failure_phase = phase;
@@ -369,6 +397,7 @@ bool Transfer::finish_in_background() {
 
 Transfer::~Transfer() {
   if (in_multi) reactor::CurlMulti::instance().remove(easy);
+  slot_release(this);
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(idle_timer);
   if (easy) curl_easy_cleanup(easy);
   if (header_list) curl_slist_free_all(header_list);
@@ -378,6 +407,157 @@ Transfer::~Transfer() {
   if (live_count) live_count--;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Connection limits. max_connections_per_host belongs to the client (or request) that set it: each
+// client's transfers to one origin are counted here, and one that would go over its limit waits in
+// that client's queue, outside curl, until a transfer of the same client and origin ends. (libcurl's
+// CURLMOPT_MAX_HOST_CONNECTIONS cannot do this: it is one value for the whole multi handle, which is
+// process-wide, so it would hold for every later client and, under FPM, every later request.)
+// A transfer that came back over HTTP/2 stops holding a connection of its own: the streams of one
+// client and origin share one connection (curl waits to multiplex, PIPEWAIT), which counts once.
+
+namespace {
+
+struct HostSlots {
+  size_t connections = 0;  // admitted transfers each holding a connection of their own
+  size_t streams = 0;      // admitted transfers multiplexed on HTTP/2 (one connection between them)
+  std::deque<Transfer*> waiting;
+};
+thread_local std::unordered_map<std::string, HostSlots>* host_slots = nullptr;
+thread_local reactor::TimerId pump_timer;
+
+bool slot_free(const HostSlots& g, const Transfer* t) {
+  if (t->host_limit <= 0) return true;
+  if (t->may_multiplex && g.streams > 0) return true;  // joins the HTTP/2 connection already open
+  return g.connections + (g.streams ? 1 : 0) < static_cast<size_t>(t->host_limit);
+}
+
+void slot_take(HostSlots& g, Transfer* t) {
+  if (t->may_multiplex && g.streams > 0) {
+    t->slot = Transfer::Slot::Stream;
+    g.streams++;
+  } else {
+    t->slot = Transfer::Slot::Connection;
+    g.connections++;
+  }
+}
+
+void pump_slots(void*);
+
+// Something freed a slot: admit waiting transfers from the loop, never from inside a curl callback.
+void schedule_pump() {
+  if (!host_slots || pump_timer.valid()) return;
+  pump_timer = reactor::Reactor::instance().add_timer(0, pump_slots, nullptr);
+}
+
+// Gives back what t holds (a slot or its place in the queue).
+void slot_release(Transfer* t) {
+  if (t->slot == Transfer::Slot::None || !host_slots) {
+    t->slot = Transfer::Slot::None;
+    return;
+  }
+  auto it = host_slots->find(t->slot_key);
+  if (it != host_slots->end()) {
+    HostSlots& g = it->second;
+    switch (t->slot) {
+      case Transfer::Slot::Waiting: {
+        auto w = std::find(g.waiting.begin(), g.waiting.end(), t);
+        if (w != g.waiting.end()) g.waiting.erase(w);
+        break;
+      }
+      case Transfer::Slot::Connection: g.connections--; break;
+      case Transfer::Slot::Stream: g.streams--; break;
+      case Transfer::Slot::None: break;
+    }
+    if (t->slot != Transfer::Slot::Waiting && !g.waiting.empty()) schedule_pump();
+    if (!g.connections && !g.streams && g.waiting.empty()) host_slots->erase(it);
+  }
+  if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(t->queue_timer);
+  t->slot = Transfer::Slot::None;
+}
+
+std::string seconds_text(double s) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
+
+void on_queue_deadline(void* data) {
+  auto* t = static_cast<Transfer*>(data);
+  t->queue_timer = reactor::TimerId{};
+  t->stop(Failure::Timeout, "total",
+          "Request to " + t->url + " timed out after " + seconds_text(t->total_timeout) +
+              " seconds (total timeout): still waiting for a connection (max_connections_per_host=" +
+              std::to_string(t->host_limit) + ")");
+}
+
+// Adds an admitted transfer to the multi. The total timeout counts from the request, queue included.
+CURLMcode transfer_add(Transfer* t) {
+  if (t->total_timeout > 0) {
+    uint64_t total = reactor::seconds_to_ms(t->total_timeout);
+    uint64_t waited = t->queued_ms ? reactor::Reactor::instance().now() - t->queued_ms : 0;
+    curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, static_cast<long>(total > waited ? total - waited : 1));
+  }
+  CURLMcode rc = reactor::CurlMulti::instance().add(t->easy);
+  if (rc != CURLM_OK) return rc;
+  t->in_multi = true;
+  t->arm_idle();
+  return rc;
+}
+
+void pump_slots(void*) {
+  pump_timer = reactor::TimerId{};
+  if (!host_slots) return;
+  // Collected first: admitting may fail a transfer, and its release may erase a group.
+  std::vector<Transfer*> admitted;
+  for (auto& [key, g] : *host_slots) {
+    while (!g.waiting.empty() && slot_free(g, g.waiting.front())) {
+      Transfer* t = g.waiting.front();
+      g.waiting.pop_front();
+      reactor::Reactor::instance().cancel_timer(t->queue_timer);
+      slot_take(g, t);
+      admitted.push_back(t);
+    }
+  }
+  for (Transfer* t : admitted) {
+    CURLMcode rc = transfer_add(t);
+    if (rc != CURLM_OK)
+      t->stop(Failure::Transport, "connect",
+              std::string("Could not start the request to ") + t->url + ": " + curl_multi_strerror(rc));
+  }
+}
+
+// The response came over HTTP/2: t now shares its connection with the client's other streams there.
+void slots_now_multiplexed(Transfer* t) {
+  if (t->slot != Transfer::Slot::Connection || !host_slots) return;
+  auto it = host_slots->find(t->slot_key);
+  if (it == host_slots->end()) return;
+  it->second.connections--;
+  it->second.streams++;
+  t->slot = Transfer::Slot::Stream;
+  if (!it->second.waiting.empty()) schedule_pump();
+}
+
+// True when t may start now (and takes its slot); false when it was queued.
+bool slot_admit(Transfer* t) {
+  if (t->slot_key.empty()) return true;
+  if (!host_slots) host_slots = new std::unordered_map<std::string, HostSlots>();
+  HostSlots& g = (*host_slots)[t->slot_key];
+  if (g.waiting.empty() && slot_free(g, t)) {
+    slot_take(g, t);
+    return true;
+  }
+  t->slot = Transfer::Slot::Waiting;
+  t->queued_ms = reactor::Reactor::instance().now();
+  g.waiting.push_back(t);
+  if (t->total_timeout > 0)
+    t->queue_timer =
+        reactor::Reactor::instance().add_timer(reactor::seconds_to_ms(t->total_timeout), on_queue_deadline, t);
+  return false;
+}
+
+}  // namespace
+
 size_t live_transfers() { return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().transfers() : 0; }
 
 bool transfer_start(Transfer* t, const Options& o) {
@@ -386,7 +566,6 @@ bool transfer_start(Transfer* t, const Options& o) {
   live_head = t;
   live_count++;
 
-  auto& multi = reactor::CurlMulti::instance();
   CURL* e = t->easy = curl_easy_init();
   curl_easy_setopt(e, CURLOPT_PRIVATE, static_cast<reactor::TransferSink*>(t));
   curl_easy_setopt(e, CURLOPT_URL, t->request_url.empty() ? t->url.c_str() : t->request_url.c_str());
@@ -403,14 +582,16 @@ bool transfer_start(Transfer* t, const Options& o) {
   curl_easy_setopt(e, CURLOPT_PREREQDATA, t);
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+  // A proxy's answer to CONNECT is not the response: only the origin's head reaches on_header.
+  curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   // Waiting for a connection that may multiplex only pays off where HTTP/2 is possible: over TLS
   // (ALPN tells at the handshake) or when asked for. On plain http it would serialise HTTP/1.1 requests.
-  if (t->url.rfind("https:", 0) == 0 || o.http_version == "2" || o.http_version == "2-prior-knowledge")
+  if (t->url.rfind("https:", 0) == 0 || o.http_version == "2" || o.http_version == "2-prior-knowledge") {
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+    t->may_multiplex = true;
+  }
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(reactor::seconds_to_ms(o.connect_timeout)));
-  if (o.total_timeout > 0)
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(reactor::seconds_to_ms(o.total_timeout)));
   long v = CURL_HTTP_VERSION_2TLS;
   if (o.http_version == "1.1") v = CURL_HTTP_VERSION_1_1;
   else if (o.http_version == "2") v = CURL_HTTP_VERSION_2_0;
@@ -421,6 +602,7 @@ bool transfer_start(Transfer* t, const Options& o) {
     // but the first fails with "Error in the HTTP2 framing layer" (curl issue 10634): one connection each.
     curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
     curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
+    t->may_multiplex = false;
   }
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, o.verify ? 1L : 0L);
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, o.verify ? 2L : 0L);
@@ -457,12 +639,11 @@ bool transfer_start(Transfer* t, const Options& o) {
   t->idle_timeout = o.idle_timeout;
   t->connect_timeout = o.connect_timeout;
   t->total_timeout = o.total_timeout;
-  if (o.max_connections_per_host > 0) {
-    // One multi handle per process: the limit is process-wide (the last client's value wins).
-    multi.set_max_host_connections(o.max_connections_per_host);
-  }
-  CURLMcode rc = multi.add(e);
+  t->host_limit = o.max_connections_per_host;
+  if (!slot_admit(t)) return true;  // queued: pump_slots() adds it when its client has a slot free
+  CURLMcode rc = transfer_add(t);
   if (rc != CURLM_OK) {
+    slot_release(t);
     zval ex;
     ZVAL_OBJ(&ex, transport_exception(ce_transport,
                                       std::string("Could not start the request to ") + t->url + ": " +
@@ -471,16 +652,14 @@ bool transfer_start(Transfer* t, const Options& o) {
     zend_throw_exception_object(&ex);
     return false;
   }
-  t->in_multi = true;
-  t->arm_idle();
   return true;
 }
 
-bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* what) {
+bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api) {
   for (;;) {
     if (t->done || pred(t)) return true;
-    if (!check_can_suspend(what)) return false;
-    Waiter* w = waiter_new(what);
+    if (!check_can_suspend(api)) return false;
+    Waiter* w = waiter_new(api);
     w->source = t;
     w->detach = detach_reader;
     t->waiters.push_back(w);
@@ -532,8 +711,17 @@ void transfers_rshutdown() {
     t->done = true;
     t->waiters.clear();
     t->group = nullptr;
-    if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(t->idle_timer);
+    t->slot = Transfer::Slot::None;
+    if (reactor::Reactor::exists()) {
+      reactor::Reactor::instance().cancel_timer(t->idle_timer);
+      reactor::Reactor::instance().cancel_timer(t->queue_timer);
+    }
   }
+  // Connection limits are per request too: nothing counted or queued survives into the next one.
+  delete host_slots;
+  host_slots = nullptr;
+  if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(pump_timer);
+  pump_timer = reactor::TimerId{};
 }
 
 }  // namespace loom::http

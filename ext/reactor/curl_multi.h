@@ -45,7 +45,6 @@ class CurlMulti {
   // telling us (see on_open_socket).
   size_t sockets();
   CURLSH* share() { return share_; }
-  void set_max_host_connections(long n) { curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, n); }
   // Closes every cached (idle) connection; only when no transfer is running (request end with
   // loom.keep_connections=0). The DNS and TLS session caches of the share handle stay.
   void drop_connections();

@@ -289,6 +289,7 @@ struct bytes_st {
     uint64_t remaining;
     size_t chunk;
     int raw, lie;
+    char *trailer; /* one "Name: value" trailer field after the last chunk, or NULL */
 };
 struct gzip_st {
     z_stream zs;
@@ -360,6 +361,7 @@ static conn_t *ready_head, *ready_tail;
 static size_t ready_count;
 static int shutting_down;
 static char XBUF[XBUF_SIZE];
+static uint64_t stat_connections, stat_requests; /* accepted / dispatched since start (/counters) */
 
 static void process(conn_t *c);
 static void finish_response(conn_t *c);
@@ -438,6 +440,7 @@ static void gen_free(conn_t *c)
         break;
     case GK_DRIP: free(c->g.drip.data); break;
     case GK_SSE: free(c->g.sse.data); break;
+    case GK_BYTES: free(c->g.bytes.trailer); break;
     default: break;
     }
     c->gkind = GK_NONE;
@@ -1283,7 +1286,15 @@ static void bytes_pump(conn_t *c)
         else finish_response(c);
         return;
     }
-    if (cw_str(c, "0\r\n\r\n") < 0) return;
+    if (g->trailer) {
+        dstr d = {0};
+        ds_adds(&d, "0\r\n");
+        ds_adds(&d, g->trailer);
+        ds_adds(&d, "\r\n\r\n");
+        if (cw_ds(c, &d) < 0) return;
+    } else if (cw_str(c, "0\r\n\r\n") < 0) {
+        return;
+    }
     finish_response(c);
 }
 
@@ -1293,7 +1304,22 @@ static void h_bytes(conn_t *c)
     c->gkind = GK_BYTES;
     g->remaining = (uint64_t)query_int(c, "n", 1024, 0, (long long)1 << 50);
     g->chunk = (size_t)query_int(c, "chunk", 16384, 1, (long long)XBUF_SIZE);
-    if (!begin_chunked(c, 200, "application/octet-stream", NULL)) return;
+    size_t tl = 0;
+    g->trailer = query_alloc(c, "trailer", &tl);
+    dstr announce = {0};
+    if (g->trailer) {
+        /* one line only: CR, LF and NUL would let a test forge more than a trailer */
+        for (size_t i = 0; i < tl; i++)
+            if (g->trailer[i] == '\r' || g->trailer[i] == '\n' || g->trailer[i] == 0) g->trailer[i] = ' ';
+        g->trailer[tl] = 0;
+        const char *colon = strchr(g->trailer, ':');
+        ds_adds(&announce, "Trailer: ");
+        ds_add(&announce, g->trailer, colon ? (size_t)(colon - g->trailer) : tl);
+        ds_adds(&announce, "\r\n");
+    }
+    int go = begin_chunked(c, 200, "application/octet-stream", announce.p);
+    ds_free(&announce);
+    if (!go) return;
     c->pump = bytes_pump;
     bytes_pump(c);
 }
@@ -1474,12 +1500,13 @@ static void h_sse(conn_t *c)
 static void h_big_headers(conn_t *c)
 {
     long long n = query_int(c, "n", 65536, 0, (long long)64 << 20);
+    long long line = query_int(c, "line", 1024, 16, (long long)64 << 20);
     dstr extra = {0};
     long long left = n < 16 ? (n > 0 ? 16 : 0) : n;
     int idx = 0;
-    /* lines "X-Big-NNNNN: vvv\r\n" whose total length is exactly n (n >= 16) */
+    /* lines "X-Big-NNNNN: vvv\r\n" of at most `line` bytes whose total length is exactly n (n >= 16) */
     while (left > 0) {
-        long long len = left < 1024 ? left : 1024;
+        long long len = left < line ? left : line;
         if (left - len > 0 && left - len < 16) len = left - 16;
         char name[24];
         int nl = snprintf(name, sizeof name, "X-Big-%05d: ", idx++ % 100000);
@@ -1510,6 +1537,19 @@ static void h_json(conn_t *c)
     ds_free(&d);
 }
 
+/* what the server saw: lets a test prove that a refused request never reached it */
+static void h_counters(conn_t *c)
+{
+    uint64_t open = 0;
+    for (conn_t *o = conns; o; o = o->next)
+        if (!o->closing) open++;
+    char buf[160];
+    int n = snprintf(buf, sizeof buf, "{\"connections\":%llu,\"requests\":%llu,\"open\":%llu}",
+                     (unsigned long long)stat_connections, (unsigned long long)stat_requests,
+                     (unsigned long long)open);
+    send_simple(c, 200, "application/json", buf, (size_t)n, NULL);
+}
+
 static int path_is(const char *p, const char *name)
 {
     return strcmp(p, name) == 0;
@@ -1529,6 +1569,7 @@ static int wants_body(const char *path)
 static void dispatch(conn_t *c)
 {
     const char *p = c->path;
+    stat_requests++;
     if (path_is(p, "/v1/chat/completions")) h_chat(c);
     else if (path_is(p, "/echo") || path_under(p, "/echo/")) h_echo(c);
     else if (path_under(p, "/status/")) h_status(c);
@@ -1551,6 +1592,7 @@ static void dispatch(conn_t *c)
         send_raw_and_close(c, r, sizeof r - 1);
     } else if (path_is(p, "/big-headers")) h_big_headers(c);
     else if (path_is(p, "/json")) h_json(c);
+    else if (path_is(p, "/counters")) h_counters(c);
     else send_text(c, 404, "404 Not Found\n", NULL);
 }
 
@@ -2014,6 +2056,7 @@ static void on_connection(uv_stream_t *srv, int status)
         return;
     }
     uv_tcp_nodelay(&c->tcp, 1);
+    stat_connections++;
     on_read_start(c);
 }
 
