@@ -43,22 +43,32 @@ static Transfer* live(zval* self) {
 }
 
 // A response's body has one reader at a time. A Client::stream() covering it reads it until it has
-// reported its end; reading it another way meanwhile is a logic error, told at once rather than left
-// to split the bytes between two readers (or to leave the stream waiting for an end it never sees).
-// The other way round, stream() refuses a response while a reader here is waiting for it
-// (body_readers), so a stream can never start covering a response under a waiting reader.
-static bool check_not_streamed(Transfer* t, const char* what) {
-  if (!t->group) return true;
-  zend_throw_exception_ex(spl_ce_LogicException, 0,
-                          "%s(): the response from %s is being read by a Loom\\Http\\Client::stream() that has "
-                          "not reported its end; a response's body has one reader at a time",
-                          what, t->url.c_str());
-  return false;
+// reported its end; a body(), chunks() or events() call waiting for bytes reads it until it returns.
+// Another read meanwhile is a logic error, told at once rather than left to split the bytes between
+// two readers (or to leave a stream waiting for an end it never sees). The other way round, stream()
+// refuses a response while a reader here is waiting for it (body_readers), so a stream never starts
+// covering a response under a waiting reader.
+static bool check_sole_reader(Transfer* t, const char* what) {
+  if (t->group) {
+    zend_throw_exception_ex(spl_ce_LogicException, 0,
+                            "%s(): the response from %s is being read by a Loom\\Http\\Client::stream() that has "
+                            "not reported its end; a response's body has one reader at a time",
+                            what, t->url.c_str());
+    return false;
+  }
+  if (t->body_readers) {
+    zend_throw_exception_ex(spl_ce_LogicException, 0,
+                            "%s(): the response from %s is being read by another task (its body(), chunks() or "
+                            "events() is waiting for bytes); a response's body has one reader at a time",
+                            what, t->url.c_str());
+    return false;
+  }
+  return true;
 }
 
 // Waits until body bytes are buffered or the transfer ended. False with an exception pending.
 static bool wait_body(Transfer* t, const char* what) {
-  if (!check_not_streamed(t, what)) return false;
+  if (!check_sole_reader(t, what)) return false;
   t->body_readers++;
   bool ok = transfer_wait(t, has_data, what);
   t->body_readers--;
