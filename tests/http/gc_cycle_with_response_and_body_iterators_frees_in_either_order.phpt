@@ -10,7 +10,7 @@ function cycle(Loom\Http\Client $c, string $kind, string $first, bool $partRead)
 {
     $r = $kind === 'events'
         ? $c->request('GET', '/v1/chat/completions?tokens=200&interval_ms=50&ttft_ms=0')
-        : $c->request('GET', '/drip?n=100&interval_ms=50');
+        : $c->request('GET', '/drip?n=100&interval_ms=100');
     $it = $kind === 'events' ? $r->events() : $r->chunks();
     if ($partRead) {
         foreach ($it as $item) break;

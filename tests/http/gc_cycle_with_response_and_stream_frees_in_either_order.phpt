@@ -9,7 +9,7 @@ $c = new Loom\Http\Client(['base_uri' => $srv['url']]);
 // The object dropped first becomes the collector's first root, so its free_obj runs first.
 function cycle(Loom\Http\Client $c, string $first, bool $partRead): void
 {
-    $r = $c->request('GET', '/drip?n=100&interval_ms=50');  // still in flight when collected
+    $r = $c->request('GET', '/drip?n=100&interval_ms=100');  // still in flight when collected
     $s = $c->stream([$r]);
     if ($partRead) {
         foreach ($s as $key => $chunk) break;  // the stream has started and holds state

@@ -1,5 +1,5 @@
 --TEST--
-Http: while a Client::stream() covers a response, body(), json(), chunks() and events() on it in another task throw LogicException at once; the stream still gets every byte and reports the end once
+Http: while a Client::stream() covers a response (from the call on), body(), json(), chunks() and events() on it in another task throw LogicException at once; the stream still gets every byte and reports the end once
 --FILE--
 <?php
 require __DIR__ . '/../inc/http.inc';
@@ -24,14 +24,14 @@ $other = Loom\spawn(function () use ($a) {
         }
     }
 });
-Loom\timeout(20, function () use ($s, $other, $expected) {  // a bound, so a wrong answer fails instead of hanging
+$other->await();  // the stream covers $a from stream() on, before it is iterated
+Loom\timeout(20, function () use ($s, $expected) {  // a bound, so a wrong answer fails instead of hanging
     $body = '';
     $ends = 0;
     foreach ($s as $r => $chunk) {
         $body .= $chunk;
         $ends += $chunk === '' ? 1 : 0;
     }
-    $other->await();
     echo 'stream: ', $body === $expected ? 'every byte' : json_encode($body), ", ends $ends\n";
 });
 // Once the stream reported the end, the response is no longer covered: the body is simply consumed.

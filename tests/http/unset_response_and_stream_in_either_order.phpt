@@ -8,8 +8,8 @@ $c = new Loom\Http\Client(['base_uri' => $srv['url']]);
 
 function drop(Loom\Http\Client $c, string $first, bool $done): void
 {
-    $other = $c->request('GET', '/drip?n=100&interval_ms=50');
-    $r = $c->request('GET', $done ? '/bytes?n=10' : '/drip?n=100&interval_ms=50');
+    $other = $c->request('GET', '/drip?n=100&interval_ms=100');
+    $r = $c->request('GET', $done ? '/bytes?n=10' : '/drip?n=100&interval_ms=100');
     $s = $c->stream([$other, $r]);
     foreach ($s as $key => $chunk) {
         if ($key === $r && ($chunk === '' || !$done)) break;  // $r's end reported, or mid-body
