@@ -100,8 +100,10 @@ struct Transfer final : reactor::TransferSink {
   reactor::TimerId idle_timer;
   uint64_t last_activity_ms = 0;  // loop clock of the last header line or body chunk
   std::vector<Waiter*> waiters;  // readers waiting for headers, bytes or the end
-  StreamGroup* group = nullptr;  // a Client::stream() that watches this transfer
-  bool group_flagged = false;
+  uint32_t body_readers = 0;     // body()/chunks()/events() calls waiting for bytes right now
+  StreamGroup* group = nullptr;  // the Client::stream() that reads this body until it reports the end
+  size_t group_slot = 0;         // index in group->members
+  bool group_flagged = false;    // in group->ready
   Response* owner = nullptr;
   bool end_sentinel_seen = false;  // events() yielded [DONE] / message_stop: the rest is a formality
   bool orphan = false;     // its Response is gone; finishing in the background (see finish_in_background)
@@ -138,6 +140,9 @@ struct Transfer final : reactor::TransferSink {
   ~Transfer() override;
 };
 
+// Ends the Response's hold on its transfer (the Response is being freed): it leaves its stream group,
+// loses its owner, and is deleted or left to finish in the background.
+void transfer_release(Transfer* t);
 // Starts the transfer: adds it to the multi, or, when its client's max_connections_per_host for that
 // origin is in use, queues it until a slot frees. False with an exception pending on failure.
 bool transfer_start(Transfer* t, const Options& o);
@@ -149,10 +154,24 @@ bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api);
 void throw_failure(Transfer* t);
 // Takes the unconsumed body bytes out of the buffer (unpausing curl when it was held back).
 void take_body(Transfer* t, std::string& out);
+// Drops the unconsumed body bytes (they were copied out), unpausing curl the same way.
+void discard_body(Transfer* t);
 // Releases everything still in flight at request end.
 void transfers_rshutdown();
 size_t live_transfers();
 
+// Every native pointer between Loom's HTTP objects, and who clears it (in whichever order PHP frees
+// them, GC included):
+//   Response -> Transfer (owns, 1:1) and Transfer::owner back: response_free() clears both, then
+//     transfer_release() deletes the transfer or orphans it (finish_in_background()).
+//   StreamGroup -> Transfer (observes: members, ready) and Transfer::group back: group_leave() clears
+//     both from the transfer's side (end reported, transfer released or deleted, request end),
+//     group_dissolve() from the group's side (its ResponseStream freed). Nothing reaches a transfer
+//     through a Response object while freeing, because that object may already be freed.
+//   Waiter -> Transfer (source) while a reader waits, and Transfer::waiters back: the waiter unhooks
+//     itself (detach); a deleted transfer unhooks any left.
+//   ResponseStream, ChunkIterator and EventIterator hold their Response objects as counted zvals
+//     (reported by get_gc), never a Transfer. Client holds only its Options: transfers copy them.
 struct Response {
   Transfer* t;
   zend_object std;
@@ -161,11 +180,17 @@ inline Response* response_from(zend_object* o) {
   return reinterpret_cast<Response*>(reinterpret_cast<char*>(o) - XtOffsetOf(Response, std));
 }
 
-// A Client::stream() iteration: transfers flag themselves here when they have news.
+// A Client::stream() iteration. Its members are the transfers whose end it has not reported yet; a
+// transfer is a member of at most one group, and while it is, the stream is its body's only reader.
+// Members flag themselves in `ready` (once each) when they have news.
 struct StreamGroup {
+  std::vector<Transfer*> members;
   std::deque<Transfer*> ready;
-  Waiter* waiter = nullptr;
+  Waiter* waiter = nullptr;  // the task iterating it, while it waits
 };
+void group_join(StreamGroup* g, Transfer* t);
+void group_leave(Transfer* t);       // no-op when it is in no group
+void group_dissolve(StreamGroup* g); // every member leaves
 
 zend_object* transport_exception(zend_class_entry* ce, const std::string& msg, const std::string& phase,
                                  const std::string& url, long curl_code);

@@ -27,7 +27,10 @@ static zend_object* response_create(zend_class_entry* ce) {
 
 static void response_free(zend_object* o) {
   Response* r = response_from(o);
-  if (r->t && !r->t->finish_in_background()) delete r->t;
+  if (Transfer* t = r->t) {
+    r->t = nullptr;
+    transfer_release(t);
+  }
   zend_object_std_dtor(o);
 }
 
@@ -39,9 +42,42 @@ static Transfer* live(zval* self) {
   return r->t;
 }
 
+// A response's body has one reader at a time. A Client::stream() covering it reads it until it has
+// reported its end; a body(), chunks() or events() call waiting for bytes reads it until it returns.
+// Another read meanwhile is a logic error, told at once rather than left to split the bytes between
+// two readers (or to leave a stream waiting for an end it never sees). The other way round, stream()
+// refuses a response while a reader here is waiting for it (body_readers), so a stream never starts
+// covering a response under a waiting reader.
+static bool check_sole_reader(Transfer* t, const char* what) {
+  if (t->group) {
+    zend_throw_exception_ex(spl_ce_LogicException, 0,
+                            "%s(): the response from %s is being read by a Loom\\Http\\Client::stream() that has "
+                            "not reported its end; a response's body has one reader at a time",
+                            what, t->url.c_str());
+    return false;
+  }
+  if (t->body_readers) {
+    zend_throw_exception_ex(spl_ce_LogicException, 0,
+                            "%s(): the response from %s is being read by another task (its body(), chunks() or "
+                            "events() is waiting for bytes); a response's body has one reader at a time",
+                            what, t->url.c_str());
+    return false;
+  }
+  return true;
+}
+
+// Waits until body bytes are buffered or the transfer ended. False with an exception pending.
+static bool wait_body(Transfer* t, const char* what) {
+  if (!check_sole_reader(t, what)) return false;
+  t->body_readers++;
+  bool ok = transfer_wait(t, has_data, what);
+  t->body_readers--;
+  return ok;
+}
+
 // Reads the next piece of body into out (empty at the end). False with an exception pending.
 static bool next_chunk(Transfer* t, std::string& out, const char* what) {
-  if (!transfer_wait(t, has_data, what)) return false;
+  if (!wait_body(t, what)) return false;
   if (!t->buf.empty()) {
     take_body(t, out);
     return true;
@@ -87,10 +123,9 @@ struct EventIt {
   zend_object std;
 };
 struct StreamIt {
-  zval responses;  // array of Response objects being watched
+  zval responses;  // array of Response objects being watched (keeps them alive for the keys yielded)
   zval key, current;
   StreamGroup* group;
-  uint32_t remaining;
   bool started;
   zend_object std;
 };
@@ -128,18 +163,15 @@ static void event_it_free(zend_object* o) {
 }
 static void stream_free(zend_object* o) {
   auto* it = from_obj<StreamIt>(o);
-  if (Z_TYPE(it->responses) == IS_ARRAY) {
-    zval* v;
-    ZEND_HASH_FOREACH_VAL(Z_ARRVAL(it->responses), v) {
-      Response* r = response_from(Z_OBJ_P(v));
-      if (r->t && r->t->group == it->group) r->t->group = nullptr;
-    }
-    ZEND_HASH_FOREACH_END();
+  // Through the group only: in a garbage cycle the Response objects may already be freed.
+  if (it->group) {
+    group_dissolve(it->group);
+    delete it->group;
+    it->group = nullptr;
   }
   zval_ptr_dtor(&it->responses);
   zval_ptr_dtor(&it->key);
   zval_ptr_dtor(&it->current);
-  delete it->group;
   zend_object_std_dtor(o);
 }
 
@@ -247,26 +279,26 @@ static void stream_advance(StreamIt* it) {
   ZVAL_UNDEF(&it->key);
   ZVAL_UNDEF(&it->current);
   StreamGroup* g = it->group;
-  while (it->remaining > 0) {
-    while (!g->ready.empty()) {
+  if (!g) return;
+  while (!g->members.empty()) {
+    while (!g->ready.empty()) {  // only members are ready; each member's owner is alive
       Transfer* t = g->ready.front();
       g->ready.pop_front();
       t->group_flagged = false;
       if (!t->buf.empty()) {
         std::string s;
-        take_body(t, s);
+        take_body(t, s);  // resumes curl if the buffer had reached the high-water mark
         ZVAL_OBJ_COPY(&it->key, &t->owner->std);
         ZVAL_STRINGL(&it->current, s.data(), s.size());
-        if (t->done) {  // report its end next time
+        if (t->done && !t->group_flagged) {  // report its end next time
           t->group_flagged = true;
           g->ready.push_back(t);
         }
         return;
       }
-      if (t->done && t->group == g) {
-        t->group = nullptr;
-        it->remaining--;
+      if (t->done) {  // its end, reported once: it leaves the group
         ZVAL_OBJ_COPY(&it->key, &t->owner->std);
+        group_leave(t);
         if (t->failure != Failure::None) {
           throw_failure(t);
           return;
@@ -274,6 +306,13 @@ static void stream_advance(StreamIt* it) {
         ZVAL_EMPTY_STRING(&it->current);
         return;
       }
+    }
+    if (g->waiter) {
+      zend_throw_exception(spl_ce_LogicException,
+                           "Loom\\Http\\Client::stream(): this stream is already being iterated by another task; "
+                           "iterate a stream from one task",
+                           0);
+      return;
     }
     if (!check_can_suspend("Loom\\Http\\Client::stream")) return;
     Waiter* w = waiter_new("http stream");
@@ -375,27 +414,15 @@ ZEND_METHOD(Loom_Http_Response, body) {
   ZEND_PARSE_PARAMETERS_NONE();
   Transfer* t = live(ZEND_THIS);
   if (!t) RETURN_THROWS();
-  // Reading the whole body: never hold curl back.
-  t->group = nullptr;
-  if (t->paused) {
-    t->paused = false;
-    curl_easy_pause(t->easy, CURLPAUSE_CONT);
-  }
   smart_str out = {0};
-  while (!t->done) {
-    if (!transfer_wait(t, has_data, "Loom\\Http\\Response::body")) {
+  for (;;) {
+    if (!wait_body(t, "Loom\\Http\\Response::body")) {
       smart_str_free(&out);
       RETURN_THROWS();
     }
-    if (!t->buf.empty()) {
-      smart_str_appendl(&out, t->buf.data(), t->buf.size());
-      std::string drop;
-      take_body(t, drop);
-    }
-  }
-  if (!t->buf.empty()) {
+    if (t->buf.empty()) break;  // the end
     smart_str_appendl(&out, t->buf.data(), t->buf.size());
-    t->buf.clear();
+    discard_body(t);
   }
   if (t->failure != Failure::None) {
     smart_str_free(&out);
@@ -522,14 +549,65 @@ LOOM_ITERATOR_METHODS(ChunkIterator, ChunkIt, chunk_first, chunk_advance, chunk_
 LOOM_ITERATOR_METHODS(EventIterator, EventIt, event_first, event_advance, event_key, event_step)
 LOOM_ITERATOR_METHODS(ResponseStream, StreamIt, stream_first, stream_advance, stream_key, stream_step)
 
+// "index 2", "key \"slow\"" or "position 3": how a message names the response the caller listed.
+static zend_string* describe_key(zval* key, uint32_t pos) {
+  if (Z_TYPE_P(key) == IS_LONG) return zend_strpprintf(0, "index " ZEND_LONG_FMT, Z_LVAL_P(key));
+  if (Z_TYPE_P(key) == IS_STRING) return zend_strpprintf(0, "key \"%s\"", Z_STRVAL_P(key));
+  return zend_strpprintf(0, "position %u", pos);
+}
+
+// Each response is streamed by one stream, listed once, and has no other reader waiting for it; so a
+// stream reports every response's end exactly once. Checked for the whole list before any joins.
+static bool stream_accepts(zval* list, zval* keys) {
+  HashTable seen;  // object handle => position in list
+  zend_hash_init(&seen, zend_hash_num_elements(Z_ARRVAL_P(list)), nullptr, nullptr, 0);
+  bool ok = true;
+  uint32_t pos = 0;
+  zval* v;
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), v) {
+    Transfer* t = response_from(Z_OBJ_P(v))->t;
+    zend_string* name = describe_key(zend_hash_index_find(Z_ARRVAL_P(keys), pos), pos);
+    zval* first = zend_hash_index_find(&seen, Z_OBJ_HANDLE_P(v));
+    if (first) {
+      zend_string* other = describe_key(zend_hash_index_find(Z_ARRVAL_P(keys), Z_LVAL_P(first)), Z_LVAL_P(first));
+      throw_invalid("Loom\\Http\\Client::stream(): the response at %s is the same as the one at %s; list each "
+                    "response once",
+                    ZSTR_VAL(name), ZSTR_VAL(other));
+      zend_string_release(other);
+      ok = false;
+    } else if (t->group) {
+      throw_invalid("Loom\\Http\\Client::stream(): the response at %s is already covered by another "
+                    "Loom\\Http\\Client::stream() that has not reported its end; a response is streamed by one "
+                    "stream at a time",
+                    ZSTR_VAL(name));
+      ok = false;
+    } else if (t->body_readers) {
+      throw_invalid("Loom\\Http\\Client::stream(): the response at %s is being read by another task (its "
+                    "body(), chunks() or events() is waiting for bytes); a response's body has one reader at a time",
+                    ZSTR_VAL(name));
+      ok = false;
+    }
+    zend_string_release(name);
+    if (!ok) break;
+    zval p;
+    ZVAL_LONG(&p, pos);
+    zend_hash_index_add_new(&seen, Z_OBJ_HANDLE_P(v), &p);
+    pos++;
+  }
+  ZEND_HASH_FOREACH_END();
+  zend_hash_destroy(&seen);
+  return ok;
+}
+
 ZEND_METHOD(Loom_Http_Client, stream) {
   zval* responses;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_ITERABLE(responses)
   ZEND_PARSE_PARAMETERS_END();
-  zval list;
+  zval list, keys;  // the responses in order, and the key each had (for messages)
   array_init(&list);
-  bool ok = loom::for_each_iterable(responses, [&](zval*, zval* v) -> bool {
+  array_init(&keys);
+  bool ok = loom::for_each_iterable(responses, [&](zval* key, zval* v) -> bool {
     ZVAL_DEREF(v);
     if (Z_TYPE_P(v) != IS_OBJECT || Z_OBJCE_P(v) != ce_response) {
       zend_argument_type_error(1, "must contain only Loom\\Http\\Response objects, %s found", zend_zval_type_name(v));
@@ -537,29 +615,28 @@ ZEND_METHOD(Loom_Http_Client, stream) {
     }
     Z_ADDREF_P(v);
     zend_hash_next_index_insert(Z_ARRVAL(list), v);
+    Z_TRY_ADDREF_P(key);
+    zend_hash_next_index_insert(Z_ARRVAL(keys), key);
     return true;
   });
   if (!ok) {
     zval_ptr_dtor(&list);
+    zval_ptr_dtor(&keys);
     RETURN_THROWS();
   }
+  if (!stream_accepts(&list, &keys)) {
+    zval_ptr_dtor(&list);
+    zval_ptr_dtor(&keys);
+    RETURN_THROWS();
+  }
+  zval_ptr_dtor(&keys);
   object_init_ex(return_value, ce_response_stream);
   auto* it = from_obj<StreamIt>(Z_OBJ_P(return_value));
   it->group = new StreamGroup();
   ZVAL_COPY_VALUE(&it->responses, &list);
   zval* v;
   ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), v) {
-    Transfer* t = response_from(Z_OBJ_P(v))->t;
-    if (!t) continue;
-    it->remaining++;
-    t->group = it->group;
-    if (t->paused) {
-      t->paused = false;
-      curl_easy_pause(t->easy, CURLPAUSE_CONT);
-    }
-    // Whatever already arrived (or the end) is news from the start.
-    t->group_flagged = true;
-    it->group->ready.push_back(t);
+    group_join(it->group, response_from(Z_OBJ_P(v))->t);
   }
   ZEND_HASH_FOREACH_END();
 }

@@ -169,8 +169,11 @@ size_t on_write(char* p, size_t size, size_t n, void* ud) {
     t->arm_idle();
     return len;
   }
-  if (t->buf.size() >= kHighWater && !t->group) {
-    t->paused = true;  // nobody reads fast enough: let TCP push back; curl redelivers these bytes
+  if (!t->buf.empty() && t->buf.size() + len > kHighWater) {
+    // The reader (body(), chunks(), events() or Client::stream(), all alike) is behind: hold curl back
+    // so TCP pushes back; curl redelivers these bytes once take_body() empties the buffer. The buffer
+    // never exceeds kHighWater (curl writes at most CURL_MAX_WRITE_SIZE at a time).
+    t->paused = true;
     return CURL_WRITEFUNC_PAUSE;
   }
   t->received += len;
@@ -184,6 +187,11 @@ void on_idle(void* data) {
   auto* t = static_cast<Transfer*>(data);
   t->idle_timer = reactor::TimerId{};
   auto& r = reactor::Reactor::instance();
+  if (t->paused) {  // silent because our reader is behind, not the server: that is no idleness
+    t->last_activity_ms = r.now();
+    t->idle_timer = r.add_timer(t->idle_ms(), on_idle, t);
+    return;
+  }
   uint64_t quiet = r.now() - t->last_activity_ms;
   if (quiet < t->idle_ms()) {  // data arrived since the timer was set: wait for the rest of the window
     t->idle_timer = r.add_timer(t->idle_ms() - quiet, on_idle, t);
@@ -381,7 +389,7 @@ bool Transfer::finish_in_background() {
   orphan = true;
   owner = nullptr;
   waiters.clear();
-  group = nullptr;
+  group_leave(this);
   buf.clear();
   buf.shrink_to_fit();
   if (paused) {
@@ -395,7 +403,51 @@ bool Transfer::finish_in_background() {
   return true;
 }
 
+void transfer_release(Transfer* t) {
+  t->owner = nullptr;
+  group_leave(t);
+  if (!t->finish_in_background()) delete t;
+}
+
+void group_join(StreamGroup* g, Transfer* t) {
+  t->group = g;
+  t->group_slot = g->members.size();
+  g->members.push_back(t);
+  // Whatever already arrived (or the end) is news from the start.
+  t->group_flagged = true;
+  g->ready.push_back(t);
+}
+
+void group_leave(Transfer* t) {
+  StreamGroup* g = t->group;
+  if (!g) return;
+  Transfer* last = g->members.back();
+  g->members[t->group_slot] = last;
+  last->group_slot = t->group_slot;
+  g->members.pop_back();
+  if (t->group_flagged) {
+    auto it = std::find(g->ready.begin(), g->ready.end(), t);
+    if (it != g->ready.end()) g->ready.erase(it);
+    t->group_flagged = false;
+  }
+  t->group = nullptr;
+}
+
+void group_dissolve(StreamGroup* g) {
+  for (Transfer* t : g->members) {
+    t->group = nullptr;
+    t->group_flagged = false;
+  }
+  g->members.clear();
+  g->ready.clear();
+}
+
 Transfer::~Transfer() {
+  group_leave(this);
+  for (Waiter* w : waiters) {  // none in practice (a waiting reader holds the Response), never dangling
+    w->detach = nullptr;
+    w->source = nullptr;
+  }
   if (in_multi) reactor::CurlMulti::instance().remove(easy);
   slot_release(this);
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(idle_timer);
@@ -671,8 +723,12 @@ bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api) {
 
 void take_body(Transfer* t, std::string& out) {
   out.swap(t->buf);
+  discard_body(t);
+}
+
+void discard_body(Transfer* t) {
   t->buf.clear();
-  if (t->paused && t->easy && !t->done) {
+  if (t->paused && t->easy && !t->done) {  // below the high-water mark again
     t->paused = false;
     curl_easy_pause(t->easy, CURLPAUSE_CONT);
   }
@@ -710,7 +766,7 @@ void transfers_rshutdown() {
     }
     t->done = true;
     t->waiters.clear();
-    t->group = nullptr;
+    group_leave(t);
     t->slot = Transfer::Slot::None;
     if (reactor::Reactor::exists()) {
       reactor::Reactor::instance().cancel_timer(t->idle_timer);
