@@ -90,6 +90,7 @@ static PHP_RINIT_FUNCTION(loom) {
 }
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
+  loom::scheduler_late_drain();
   loom::scheduler_rshutdown();
   loom::http::transfers_rshutdown();
   // What this request stopped (and, without keep-alive across requests, every idle connection) is
