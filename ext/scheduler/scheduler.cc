@@ -712,13 +712,20 @@ static bool keep_report_error(Scheduler& s) {
 // remains to do.
 static void raise_report_errors(Scheduler& s) {
   if (s.report_errors.empty() || EG(exception)) return;
+  // PHP hands the exception handler one uncaught exception and drops it; here each of several gets it.
+  zval handler;
+  ZVAL_UNDEF(&handler);
+  if (Z_TYPE(EG(user_exception_handler)) != IS_UNDEF) ZVAL_COPY(&handler, &EG(user_exception_handler));
   for (size_t i = 0; i < s.report_errors.size(); i++) {
     zend_object* ex = s.report_errors[i];
     s.report_errors[i] = nullptr;  // owned here now (a bailout leaves the vector consistent)
+    if (Z_TYPE(EG(user_exception_handler)) == IS_UNDEF && Z_TYPE(handler) != IS_UNDEF)
+      ZVAL_COPY(&EG(user_exception_handler), &handler);
     EG(exception) = ex;
     zend_try_exception_handler();
     if (EG(exception)) zend_exception_error(EG(exception), E_ERROR);  // prints; never bails out
   }
+  zval_ptr_dtor(&handler);
   s.report_errors.clear();
   s.fatal_seen = true;
   EG(exit_status) = 255;
@@ -826,7 +833,9 @@ void scheduler_shutdown_drain() {
 // started. Only those spawned during shutdown are named; the others are covered by "after exit() nothing
 // is resumed".
 static void warn_never_ran(Scheduler& s) {
-  for (Task* t = s.live_head; t; t = t->next_live) {
+  Task* oldest = s.live_head;
+  while (oldest && oldest->next_live) oldest = oldest->next_live;
+  for (Task* t = oldest; t; t = t->prev_live) {  // in spawn order
     if (t->state != TaskState::Pending || !t->spawned_in_shutdown) continue;
     zend_string* where = t->spawned_file ? t->spawned_file : ZSTR_EMPTY_ALLOC();
     zend_error_at(E_WARNING, where, t->spawned_line,
