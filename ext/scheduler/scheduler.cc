@@ -729,7 +729,7 @@ static void raise_report_errors(Scheduler& s) {
   s.report_errors.clear();
   s.fatal_seen = true;
   EG(exit_status) = 255;
-  if (s.draining) {
+  if (s.draining || !EG(current_execute_data)) {
     cancel_all(s);
   } else if (!EG(exception)) {
     zend_throw_unwind_exit();  // ends the script like exit(): no catch block sees it
@@ -746,7 +746,8 @@ static void report_uncatchable(Scheduler& s, zend_string* who, zend_object* ex) 
   zend_string* where = Z_TYPE_P(file) == IS_STRING ? Z_STR_P(file) : ZSTR_EMPTY_ALLOC();
   zend_error_at(E_WARNING, where, Z_TYPE_P(line) == IS_LONG ? (uint32_t)Z_LVAL_P(line) : 0,
                 "Loom: %s threw after Loom resumed it, and no code can catch it there: %s: %s",
-                who ? ZSTR_VAL(who) : "a Fiber", ZSTR_VAL(ex->ce->name), Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
+                who ? ZSTR_VAL(who) : "a Fiber", ZSTR_VAL(ex->ce->name),
+                Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
   OBJ_RELEASE(ex);
   keep_report_error(s);  // an error handler that throws here: raised with the next reports
 }

@@ -106,8 +106,8 @@ struct Scheduler {
   bool fatal_seen = false;       // a fatal error or uncaught exception happened
   bool shutdown_registered = false;  // a drain is queued among the shutdown functions
   bool draining = false;
-  bool reporting = false;            // a report pass is running (handlers must not start another)
-  bool request_ending = false;       // RSHUTDOWN: no shutdown function will run any more
+  bool reporting = false;       // a report pass is running (handlers must not start another)
+  bool request_ending = false;  // RSHUTDOWN: no shutdown function will run any more
   // Loom\onUnhandled(): the callable as given (keeps its object/closure alive) and its resolved cache;
   // a __call/__callStatic trampoline is not cached (the engine frees it) but re-resolved per call.
   zval unhandled_handler;
