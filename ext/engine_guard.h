@@ -19,6 +19,17 @@ inline void guarded_call(Fn fn, Cleanup on_bailout) {
   zend_end_try();
 }
 
+// Runs fn() inside zend_try and keeps a bailout from going further (returns false then). Only for code
+// that runs where no frame above would catch one (RSHUTDOWN).
+template <typename Fn>
+inline bool contained_call(Fn fn) {
+  bool ok = true;
+  zend_try { fn(); }
+  zend_catch { ok = false; }
+  zend_end_try();
+  return ok;
+}
+
 }  // namespace loom
 
 #endif

@@ -105,6 +105,7 @@ static PHP_RINIT_FUNCTION(loom) {
 }
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
+  loom::scheduler_late_drain();
   loom::scheduler_rshutdown();
   loom::preempt_rshutdown();
   loom::http::transfers_rshutdown();

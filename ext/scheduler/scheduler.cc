@@ -124,7 +124,9 @@ Scheduler& sched() {
     ZVAL_UNDEF(&s->unhandled_handler);
     LOOM_G(scheduler) = s;
   }
-  if (!s->shutdown_registered) {
+  if (!s->shutdown_registered && !s->request_ending) {
+    // Also after an end-of-script drain: a shutdown function registered after Loom's may spawn more,
+    // and a drain appended now runs after it (shutdown functions added while they run are called too).
     s->shutdown_registered = true;
     register_shutdown_drain();
   }
@@ -153,6 +155,7 @@ void waiter_detach(Waiter* w) {
 
 static void waiter_release(Waiter* w) {
   if (w->error) OBJ_RELEASE(w->error);
+  if (w->fiber_desc) zend_string_release(w->fiber_desc);
   zval_ptr_dtor(&w->value);
   efree(w);
 }
@@ -248,6 +251,22 @@ Task* task_of_active_fiber() {
   return it == map.end() ? nullptr : it->second;
 }
 
+// "{closure}() defined at file:line": names a user Fiber in reports. Taken while the fiber runs (its
+// function is freed when it terminates).
+static zend_string* describe_fiber_function(zend_fiber* fiber) {
+  zend_function* fn = fiber->fci_cache.function_handler;
+  if (!fn) return zend_string_init("a Fiber", sizeof("a Fiber") - 1, 0);
+  zend_string* name = fn->common.function_name;
+  zend_string* cls = fn->common.scope ? fn->common.scope->name : nullptr;
+  if (fn->type == ZEND_USER_FUNCTION && fn->op_array.filename) {
+    return zend_strpprintf(0, "the Fiber running %s%s%s() defined at %s:%u", cls ? ZSTR_VAL(cls) : "",
+                           cls ? "::" : "", name ? ZSTR_VAL(name) : "{main}", ZSTR_VAL(fn->op_array.filename),
+                           fn->op_array.line_start);
+  }
+  return zend_strpprintf(0, "the Fiber running %s%s%s()", cls ? ZSTR_VAL(cls) : "", cls ? "::" : "",
+                         name ? ZSTR_VAL(name) : "?");
+}
+
 bool wait(Waiter* w, bool yield) {
   Scheduler& s = sched();
   zend_fiber* fiber = EG(active_fiber);
@@ -282,7 +301,10 @@ bool wait(Waiter* w, bool yield) {
     }
   } else {
     bool user_fiber = (task == nullptr);
-    if (user_fiber) GC_ADDREF(&fiber->std);  // Loom keeps a parked user fiber alive until it resumes it
+    if (user_fiber) {
+      GC_ADDREF(&fiber->std);  // Loom keeps a parked user fiber alive until it resumes it
+      if (!w->fiber_desc) w->fiber_desc = describe_fiber_function(fiber);
+    }
     zval ret;
     ZVAL_UNDEF(&ret);
     zend_call_known_function(fiber_suspend_fn, nullptr, zend_ce_fiber, &ret, 0, nullptr, nullptr);
@@ -396,6 +418,7 @@ ZEND_FUNCTION(loom_worker) {
 }
 
 static void after_switch(Scheduler& s, Task* t);
+static void report_uncatchable(Scheduler& s, zend_string* who, zend_object* ex);
 
 static void start_task(Scheduler& s, Task* t) {
   if (t->state != TaskState::Pending) return;
@@ -458,6 +481,8 @@ static void resume_waiter(Scheduler& s, Waiter* w) {
   bool user_fiber = (t == nullptr);
   if (t) GC_ADDREF(&t->std);  // the task may complete and be released while it runs
   GC_ADDREF(&f->std);         // and its worker fiber with it
+  // The waiter is freed inside the fiber once it resumes: keep the fiber's name for a report.
+  zend_string* fiber_desc = user_fiber && w->fiber_desc ? zend_string_copy(w->fiber_desc) : nullptr;
   Task* prev = s.current;
   zend_fiber* prev_resumed = s.loom_resumed;
   s.current = t;
@@ -477,20 +502,16 @@ static void resume_waiter(Scheduler& s, Waiter* w) {
     return;
   }
   if (EG(exception) && !zend_is_unwind_exit(EG(exception))) {
-    // A user fiber Loom resumed threw: its resumer is Loom, so hand the error to top-level code if it
-    // is waiting, else report it.
+    // A user Fiber Loom resumed threw. Its resumer in PHP terms is Loom, not whatever code happens to
+    // wait in Loom meanwhile: nobody can catch it, so it is reported, never handed to a waiter.
     zend_object* ex = EG(exception);
     GC_ADDREF(ex);
     zend_clear_exception();
-    if (s.main_waiter && s.main_waiter->waiting) {
-      wake(s.main_waiter, ex);
-    } else {
-      zend_exception_error(ex, E_WARNING);
-      OBJ_RELEASE(ex);
-    }
+    report_uncatchable(s, fiber_desc, ex);
   } else if (EG(exception)) {
     s.exiting = true;
   }
+  if (fiber_desc) zend_string_release(fiber_desc);
   OBJ_RELEASE(&f->std);
   if (user_fiber) OBJ_RELEASE(&f->std);  // the reference wait() took
 }
@@ -504,10 +525,15 @@ static void after_switch(Scheduler& s, Task* t) {
       s.exiting = true;  // exit() inside the task: the script ends, nothing else is resumed
       return;
     }
+    GC_ADDREF(ex);
+    zend_clear_exception();
     if (t->state == TaskState::Running) {
-      GC_ADDREF(ex);
-      zend_clear_exception();
       task_complete(t, nullptr, ex);
+    } else {
+      // Its task already completed (failed while stuck in a foreign suspension): nobody waits for this.
+      zend_string* who = zend_strpprintf(0, "the worker fiber of finished task #%u", t->id);
+      report_uncatchable(s, who, ex);
+      zend_string_release(who);
     }
     return;
   }
@@ -613,8 +639,6 @@ static bool loop_done(Scheduler& s, Waiter* until) {
 
 void run_loop(Waiter* until, const bool* stop) {
   Scheduler& s = sched();
-  Waiter* prev_main = s.main_waiter;
-  s.main_waiter = until;
   s.in_main_loop = true;
   bool first_pass = true;
   guarded_call(
@@ -655,25 +679,41 @@ void run_loop(Waiter* until, const bool* stop) {
         s.exiting = true;
       });
   s.in_main_loop = false;
-  s.main_waiter = prev_main;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Unhandled failures
 
+static void cancel_all(Scheduler& s);
+
+// Calls the Loom\onUnhandled() handler. The callable is copied first: the handler may replace itself.
+static void call_unhandled_handler(Scheduler& s, Task* t) {
+  zval handler, args[2], ret;
+  ZVAL_COPY(&handler, &s.unhandled_handler);
+  zend_fcall_info_cache fcc = s.unhandled_fcc;  // a trampoline is resolved into this copy, freed by the call
+  zend_fcall_info fci;
+  fci.size = sizeof(fci);
+  ZVAL_COPY_VALUE(&fci.function_name, &handler);
+  fci.object = nullptr;
+  fci.retval = &ret;
+  fci.params = args;
+  fci.param_count = 2;
+  fci.named_params = nullptr;
+  ZVAL_OBJ_COPY(&args[0], t->error);
+  ZVAL_OBJ_COPY(&args[1], &t->std);
+  ZVAL_UNDEF(&ret);
+  zend_call_function(&fci, &fcc);
+  zval_ptr_dtor(&args[0]);
+  zval_ptr_dtor(&args[1]);
+  zval_ptr_dtor(&ret);
+  zval_ptr_dtor(&handler);
+}
+
 static void report_one(Scheduler& s, Task* t) {
   if (t->reported || t->observed || !t->error) return;
   t->reported = true;
   if (Z_TYPE(s.unhandled_handler) != IS_UNDEF) {
-    zval args[2], ret;
-    ZVAL_OBJ_COPY(&args[0], t->error);
-    ZVAL_OBJ_COPY(&args[1], &t->std);
-    ZVAL_UNDEF(&ret);
-    zend_call_known_function(s.unhandled_fcc.function_handler, s.unhandled_fcc.object, s.unhandled_fcc.called_scope,
-                             &ret, 2, args, nullptr);
-    zval_ptr_dtor(&args[0]);
-    zval_ptr_dtor(&args[1]);
-    zval_ptr_dtor(&ret);
+    call_unhandled_handler(s, t);
     return;
   }
   zend_object* ex = t->error;
@@ -685,27 +725,95 @@ static void report_one(Scheduler& s, Task* t) {
                 Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
 }
 
+// After a report ran user code (the handler, or an error handler seeing the warning): an exception it
+// threw is kept for raise_report_errors(), so the next report still runs and no waiter receives it.
+// Returns false for exit() there: the script ends, nothing more is reported.
+static bool keep_report_error(Scheduler& s) {
+  zend_object* ex = EG(exception);
+  if (!ex) return true;
+  if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) return false;
+  GC_ADDREF(ex);
+  zend_clear_exception();
+  s.report_errors.push_back(ex);
+  return true;
+}
+
+// Reporting threw: no code can catch that exception (it would otherwise come out of whichever await
+// happened to run the loop). It becomes the script's uncaught exception, as if thrown at the top level
+// and never caught: set_exception_handler()'s handler receives it, else PHP prints "Fatal error:
+// Uncaught ...". Then the script ends as after any uncaught exception: exit status 255, the tasks left
+// are cancelled at script end (their finally blocks run). In the end-of-script drain, only the cancelling
+// remains to do.
+static void raise_report_errors(Scheduler& s) {
+  if (s.report_errors.empty() || EG(exception)) return;
+  // PHP hands the exception handler one uncaught exception and drops it; here each of several gets it.
+  zval handler;
+  ZVAL_UNDEF(&handler);
+  if (Z_TYPE(EG(user_exception_handler)) != IS_UNDEF) ZVAL_COPY(&handler, &EG(user_exception_handler));
+  for (size_t i = 0; i < s.report_errors.size(); i++) {
+    zend_object* ex = s.report_errors[i];
+    s.report_errors[i] = nullptr;  // owned here now (a bailout leaves the vector consistent)
+    if (Z_TYPE(EG(user_exception_handler)) == IS_UNDEF && Z_TYPE(handler) != IS_UNDEF)
+      ZVAL_COPY(&EG(user_exception_handler), &handler);
+    EG(exception) = ex;
+    zend_try_exception_handler();
+    if (EG(exception)) zend_exception_error(EG(exception), E_ERROR);  // prints; never bails out
+  }
+  zval_ptr_dtor(&handler);
+  s.report_errors.clear();
+  s.fatal_seen = true;
+  EG(exit_status) = 255;
+  if (s.draining || !EG(current_execute_data)) {
+    cancel_all(s);
+  } else if (!EG(exception)) {
+    zend_throw_unwind_exit();  // ends the script like exit(): no catch block sees it
+  }
+}
+
+// A Fiber Loom resumed (a user Fiber, or the worker of a finished task) threw, and no PHP code resumed
+// it, so nobody can catch this exception: a warning names the fiber. Takes ownership of ex.
+static void report_uncatchable(Scheduler& s, zend_string* who, zend_object* ex) {
+  zval rv;
+  zval* msg = zend_read_property(zend_get_exception_base(ex), ex, "message", sizeof("message") - 1, 1, &rv);
+  zval* file = zend_read_property(zend_get_exception_base(ex), ex, "file", sizeof("file") - 1, 1, &rv);
+  zval* line = zend_read_property(zend_get_exception_base(ex), ex, "line", sizeof("line") - 1, 1, &rv);
+  zend_string* where = Z_TYPE_P(file) == IS_STRING ? Z_STR_P(file) : ZSTR_EMPTY_ALLOC();
+  zend_error_at(E_WARNING, where, Z_TYPE_P(line) == IS_LONG ? (uint32_t)Z_LVAL_P(line) : 0,
+                "Loom: %s threw after Loom resumed it, and no code can catch it there: %s: %s",
+                who ? ZSTR_VAL(who) : "a Fiber", ZSTR_VAL(ex->ce->name),
+                Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
+  OBJ_RELEASE(ex);
+  keep_report_error(s);  // an error handler that throws here: raised with the next reports
+}
+
+// Reports failed tasks nobody can await any more (or all of them, at the end), in the order they failed.
+// Every entry of s.unhandled holds one reference; an entry being reported is nulled first, so a bailout
+// inside a handler leaves the list consistent for RSHUTDOWN.
 static void report_unhandled_impl(bool final) {
   if (!sched_exists()) return;
   Scheduler& s = sched();
-  if (s.unhandled.empty()) return;
-  std::vector<Task*> keep;
-  std::vector<Task*> todo;
-  todo.swap(s.unhandled);
-  for (size_t i = 0; i < todo.size(); i++) {
-    Task* t = todo[i];
+  if (s.reporting) return;
+  s.reporting = true;
+  bool stop = EG(exception) != nullptr;  // exit() is unwinding: report nothing now
+  size_t kept = 0;
+  for (size_t i = 0; i < s.unhandled.size(); i++) {  // handlers may append: those are seen too
+    Task* t = s.unhandled[i];
+    s.unhandled[i] = nullptr;
+    if (!t) continue;
     bool unreachable = GC_REFCOUNT(&t->std) == 1;  // only our list still holds it: nobody can await it
     if (t->observed || t->reported) {
       OBJ_RELEASE(&t->std);
-    } else if (final || unreachable) {
-      if (!EG(exception)) report_one(s, t);
+    } else if (!stop && (final || unreachable)) {
+      report_one(s, t);
+      if (!keep_report_error(s)) stop = true;
       OBJ_RELEASE(&t->std);
     } else {
-      keep.push_back(t);
+      s.unhandled[kept++] = t;
     }
   }
-  for (Task* t : s.unhandled) keep.push_back(t);  // reported handlers may have produced more
-  s.unhandled.swap(keep);
+  s.unhandled.resize(kept);
+  s.reporting = false;
+  raise_report_errors(s);
 }
 
 void report_unhandled() { report_unhandled_impl(false); }
@@ -753,6 +861,46 @@ void scheduler_shutdown_drain() {
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(deadline);
   if (!EG(exception)) report_unhandled_impl(true);
   s.draining = false;
+  s.shutdown_registered = false;  // what a later shutdown function spawns gets a drain of its own
+}
+
+// Tasks no later point of the request will run: exit() or a fatal error ended the script before they
+// started. Only those spawned during shutdown are named; the others are covered by "after exit() nothing
+// is resumed".
+static void warn_never_ran(Scheduler& s) {
+  Task* oldest = s.live_head;
+  while (oldest && oldest->next_live) oldest = oldest->next_live;
+  for (Task* t = oldest; t; t = t->prev_live) {  // in spawn order
+    if (t->state != TaskState::Pending || !t->spawned_in_shutdown) continue;
+    zend_string* where = t->spawned_file ? t->spawned_file : ZSTR_EMPTY_ALLOC();
+    zend_error_at(E_WARNING, where, t->spawned_line,
+                  "Loom: task #%u was spawned during request shutdown after %s and never ran", t->id,
+                  s.exiting ? "exit()" : "a fatal error");
+  }
+}
+
+// RSHUTDOWN runs after the shutdown functions and the destructors of script end (main.c steps 1-2): a
+// task spawned by a destructor then, or by a shutdown function no drain followed, runs here, with the
+// same rules as the end-of-script drain (loom.shutdown, loom.shutdown_timeout). Output is still open
+// (it closes after RSHUTDOWN); max_execution_time no longer applies. Called through the private drain
+// function so PHP sees a frame (an exception without one is a fatal error); a bailout (a fatal error in
+// such a task) is caught here, as nothing above RSHUTDOWN would.
+void scheduler_late_drain() {
+  Scheduler* s = LOOM_G(scheduler);
+  if (!s) return;
+  s->request_ending = true;
+  if (!s->live_tasks && s->unhandled.empty() && s->report_errors.empty()) return;
+  if (s->exiting || CG(unclean_shutdown)) {
+    warn_never_ran(*s);
+    return;
+  }
+  contained_call([] {
+    zval ret;
+    ZVAL_UNDEF(&ret);
+    zend_call_known_function(drain_fn, nullptr, nullptr, &ret, 0, nullptr, nullptr);
+    zval_ptr_dtor(&ret);
+  });
+  if (s == LOOM_G(scheduler) && (s->exiting || CG(unclean_shutdown))) warn_never_ran(*s);
 }
 
 void scheduler_rshutdown() {
@@ -786,8 +934,12 @@ void scheduler_rshutdown() {
   }
   s->live_head = nullptr;
   s->live_tasks = 0;
-  for (Task* t : s->unhandled) refs.push_back(t);
+  for (Task* t : s->unhandled)
+    if (t) refs.push_back(t);  // a slot being reported when a bailout hit is null
   s->unhandled.clear();
+  for (zend_object* ex : s->report_errors)
+    if (ex) OBJ_RELEASE(ex);  // raised nowhere: exit() or a bailout came first
+  s->report_errors.clear();
   std::vector<zend_object*> workers;
   workers.swap(s->idle_workers);
   if (reactor::Reactor::exists()) reactor::Reactor::instance().reset_timers();

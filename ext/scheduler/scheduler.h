@@ -39,6 +39,7 @@ struct Waiter {
   bool queued;        // in the ready queue
   bool dead;          // its wait() returned while queued: free it when dequeued
   zend_object* error; // thrown at the suspension point when resumed (owned)
+  zend_string* fiber_desc;  // a user Fiber's function and where it is defined, for reports (owned)
   zval value;         // value handed over by the waker (channel receive)
   reactor::TimerId timer;
   void (*detach)(Waiter*);  // unhook from the source (cancellation); may be null
@@ -60,6 +61,7 @@ struct Task {
   bool reported;         // unhandled failure already reported
   bool foreign_suspended;  // its fiber was suspended by Fiber::suspend() outside Loom and not resumed since
   uint32_t atomic_depth;  // inside Loom\atomic(): never preempted
+  bool spawned_in_shutdown;  // spawned during request shutdown (a shutdown function, a destructor at the end)
   zval callable;
   zval* args;
   uint32_t argc;
@@ -103,11 +105,17 @@ struct Scheduler {
   bool in_main_loop = false;
   bool exiting = false;          // exit() was called: resume nothing more
   bool fatal_seen = false;       // a fatal error or uncaught exception happened
-  bool shutdown_registered = false;
+  bool shutdown_registered = false;  // a drain is queued among the shutdown functions
   bool draining = false;
-  zend_fcall_info_cache unhandled_fcc{};
+  bool reporting = false;       // a report pass is running (handlers must not start another)
+  bool request_ending = false;  // RSHUTDOWN: no shutdown function will run any more
+  // Loom\onUnhandled(): the callable as given (keeps its object/closure alive) and its resolved cache;
+  // a __call/__callStatic trampoline is not cached (the engine frees it) but re-resolved per call.
   zval unhandled_handler;
-  Waiter* main_waiter = nullptr;      // top-level code's suspension while the loop runs for it
+  zend_fcall_info_cache unhandled_fcc{};
+  // Exceptions thrown while reporting a failure nobody can catch (the onUnhandled handler threw, or an
+  // error handler turned Loom's warning into an exception). They belong to no waiter (owned).
+  std::vector<zend_object*> report_errors;
   // Worker fibers: each runs task after task, so a spawn does not pay for a new fiber (mmap'd stack).
   std::vector<zend_object*> idle_workers;  // parked in Fiber::suspend(), one reference each
   Task* worker_next = nullptr;             // the task handed to the worker being started or resumed
@@ -182,6 +190,8 @@ zend_object* make_cancelled(Task* t, zend_object* reason);
 void run_loop(Waiter* until, const bool* stop = nullptr);
 // End of script (shutdown function): drain or cancel what is left.
 void scheduler_shutdown_drain();
+// Request end (RSHUTDOWN, after destructors): runs what was spawned after the last drain.
+void scheduler_late_drain();
 void report_unhandled();
 void task_complete(Task* t, zval* value, zend_object* error);
 

@@ -146,6 +146,7 @@ Task* task_spawn(zval* callable, zval* args, uint32_t argc, HashTable* named, zv
   }
   else t->spawned_at = zend_string_init("[internal]", sizeof("[internal]") - 1, 0);
   t->state = TaskState::Pending;
+  t->spawned_in_shutdown = (EG(flags) & EG_FLAGS_IN_SHUTDOWN) != 0;
   t->next_live = s.live_head;
   if (s.live_head) s.live_head->prev_live = t;
   s.live_head = t;
@@ -384,10 +385,16 @@ ZEND_FUNCTION(Loom_onUnhandled) {
   Z_PARAM_FUNC_OR_NULL(fci, fcc)
   ZEND_PARSE_PARAMETERS_END();
   Scheduler& s = sched();
-  zval_ptr_dtor(&s.unhandled_handler);
+  // The callable zval keeps its object or closure alive; the cache holds what PHP resolved here, in the
+  // caller's scope (a private method named from inside its class). Z_PARAM_FUNC leaves a __call /
+  // __callStatic trampoline out of the cache, so the call re-resolves it each time.
+  zval old;
+  ZVAL_COPY_VALUE(&old, &s.unhandled_handler);
   ZVAL_UNDEF(&s.unhandled_handler);
+  s.unhandled_fcc = empty_fcall_info_cache;
   if (ZEND_FCI_INITIALIZED(fci)) {
     ZVAL_COPY(&s.unhandled_handler, &fci.function_name);
     s.unhandled_fcc = fcc;
   }
+  zval_ptr_dtor(&old);  // last: its destructor may run PHP code that sets another handler
 }
