@@ -173,6 +173,7 @@ void on_interrupt(zend_execute_data* ex) {
   zend_object* cancel = t->pending_cancel;
   t->pending_cancel = nullptr;
   Waiter* w = waiter_new("preempted");
+  w->preempted = true;
   wait(w, true);
   waiter_free(w);
   if (cancel) {

@@ -189,7 +189,8 @@ void wake(Waiter* w, zend_object* err) {
   if (reactor::Reactor::exists()) reactor::Reactor::instance().interrupt();
   if (!w->fiber && !w->task) return;  // top-level code: run_loop sees `waiting` drop
   w->queued = true;
-  sched().ready.push_back(ReadyItem{nullptr, w});
+  if (w->preempted) sched().preempted.push_back(w);
+  else sched().ready.push_back(ReadyItem{nullptr, w});
 }
 
 bool check_can_suspend(const char* fname) {
@@ -634,7 +635,7 @@ static bool on_deadlock(Scheduler& s, Waiter* until) {
 
 static bool loop_done(Scheduler& s, Waiter* until) {
   if (until) return !until->waiting;
-  return s.ready.empty() && s.live_tasks == 0 && s.waiting == 0;
+  return s.ready.empty() && s.preempted.empty() && s.live_tasks == 0 && s.waiting == 0;
 }
 
 void run_loop(Waiter* until, const bool* stop) {
@@ -649,8 +650,11 @@ void run_loop(Waiter* until, const bool* stop) {
           if (done && !(first_pass && until)) break;
           first_pass = false;
           if (done) {
-            // A yield from top-level code: give ready tasks and due I/O one turn, then return.
+            // A yield from top-level code: give ready tasks, preempted tasks and due I/O one turn, then
+            // return.
             if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+            for (Waiter* w : s.preempted) s.ready.push_back(ReadyItem{nullptr, w});
+            s.preempted.clear();
             run_ready(s);
             report_unhandled();
             continue;
@@ -661,6 +665,16 @@ void run_loop(Waiter* until, const bool* stop) {
             if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
             run_ready(s);
             report_unhandled();
+            continue;
+          }
+          if (!s.preempted.empty()) {
+            // Preempted tasks take turns one at a time, each after a poll, so whatever a timer or a
+            // socket woke runs first: a woken task waits at most one slice, not one per spinning task.
+            if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+            if (s.ready.empty()) {
+              s.ready.push_back(ReadyItem{nullptr, s.preempted.front()});
+              s.preempted.pop_front();
+            }
             continue;
           }
           if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
@@ -924,6 +938,9 @@ void scheduler_rshutdown() {
     else if (it.resume->dead) waiter_release(it.resume);
   }
   s->ready.clear();
+  for (Waiter* w : s->preempted)
+    if (w->dead) waiter_release(w);
+  s->preempted.clear();
   for (Task* t = s->live_head; t;) {
     Task* n = t->next_live;
     t->prev_live = t->next_live = nullptr;

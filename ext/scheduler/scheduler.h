@@ -38,6 +38,7 @@ struct Waiter {
   bool waiting;       // registered, not yet woken
   bool queued;        // in the ready queue
   bool dead;          // its wait() returned while queued: free it when dequeued
+  bool preempted;     // a preempted task's turn: queued behind all other ready work (Scheduler::preempted)
   zend_object* error; // thrown at the suspension point when resumed (owned)
   zend_string* fiber_desc;  // a user Fiber's function and where it is defined, for reports (owned)
   zval value;         // value handed over by the waker (channel receive)
@@ -91,6 +92,7 @@ struct ReadyItem {
 
 struct Scheduler {
   std::deque<ReadyItem> ready;
+  std::deque<Waiter*> preempted;  // preempted tasks: each runs after a poll, once nothing else is ready
   std::vector<Task*> unhandled;  // failed, never awaited, still referenced (one ref each)
   Task* live_head = nullptr;
   size_t live_tasks = 0;
