@@ -9,7 +9,8 @@
 #endif
 
 // zend_observer_error_cb: 8.1+ receives the message as zend_string.
-#define LOOM_ERROR_OBSERVER_ARGS int type, zend_string *error_filename, uint32_t error_lineno, zend_string *message
+#define LOOM_ERROR_OBSERVER_ARGS \
+  int type, zend_string *error_filename, uint32_t error_lineno, zend_string *message
 
 // ZEND_RAW_FENTRY grew two arguments (frameless function infos, doc comment) in 8.4.
 #if PHP_VERSION_ID >= 80400
@@ -33,6 +34,5 @@ typedef int loom_iterator_valid_t;
 
 // Fiber switches inside destructors are allowed from 8.4 on; the engine tells us through
 // zend_fiber_switch_blocked() on every version, so no version branch is needed for it.
-
 
 #endif

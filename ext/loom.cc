@@ -8,13 +8,13 @@
 #include <uv.h>
 
 #include "compat.h"
+#include "http/http.h"
 #include "php_loom.h"
 #include "scheduler/scheduler.h"
-#include "http/http.h"
 
 extern "C" {
-#include "ext/standard/info.h"
 #include "ext/spl/spl_exceptions.h"
+#include "ext/standard/info.h"
 }
 
 #include "loom_arginfo.h"
@@ -48,8 +48,8 @@ static ZEND_INI_MH(OnUpdateNonNegativeLong) {
   char* end = nullptr;
   long long v = strtoll(ZSTR_VAL(new_value), &end, 10);
   if (ZSTR_LEN(new_value) == 0 || *end != '\0' || v < 0) {
-    php_error_docref(nullptr, E_WARNING, "%s must be a whole number >= 0, \"%s\" given", ZSTR_VAL(entry->name),
-                     ZSTR_VAL(new_value));
+    php_error_docref(nullptr, E_WARNING, "%s must be a whole number >= 0, \"%s\" given",
+                     ZSTR_VAL(entry->name), ZSTR_VAL(new_value));
     return FAILURE;
   }
   return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
@@ -61,8 +61,8 @@ PHP_INI_BEGIN()
                     zend_loom_globals, loom_globals)
   STD_PHP_INI_BOOLEAN("loom.keep_connections", "1", PHP_INI_ALL, OnUpdateBool, keep_connections,
                       zend_loom_globals, loom_globals)
-  STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms, zend_loom_globals,
-                    loom_globals)
+  STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms,
+                    zend_loom_globals, loom_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(loom) {

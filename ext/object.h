@@ -49,8 +49,10 @@ inline bool for_each_iterable(zval* iterable, Fn fn) {
     zval* val;
     ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), idx, skey, val) {
       zval key;
-      if (skey) ZVAL_STR(&key, skey);
-      else ZVAL_LONG(&key, idx);
+      if (skey)
+        ZVAL_STR(&key, skey);
+      else
+        ZVAL_LONG(&key, idx);
       if (!fn(&key, val)) return false;
     }
     ZEND_HASH_FOREACH_END();
@@ -64,8 +66,10 @@ inline bool for_each_iterable(zval* iterable, Fn fn) {
     zval* val = it->funcs->get_current_data(it);
     if (EG(exception)) break;
     zval key;
-    if (it->funcs->get_current_key) it->funcs->get_current_key(it, &key);
-    else ZVAL_NULL(&key);
+    if (it->funcs->get_current_key)
+      it->funcs->get_current_key(it, &key);
+    else
+      ZVAL_NULL(&key);
     if (EG(exception)) break;
     ok = fn(&key, val);
     zval_ptr_dtor(&key);
@@ -79,9 +83,12 @@ inline bool for_each_iterable(zval* iterable, Fn fn) {
 // combinators keep their input's keys.
 inline void array_set_by_key(HashTable* ht, zval* key, zval* value) {
   Z_TRY_ADDREF_P(value);
-  if (Z_TYPE_P(key) == IS_LONG) zend_hash_index_update(ht, Z_LVAL_P(key), value);
-  else if (Z_TYPE_P(key) == IS_STRING) zend_symtable_update(ht, Z_STR_P(key), value);
-  else zend_hash_next_index_insert(ht, value);
+  if (Z_TYPE_P(key) == IS_LONG)
+    zend_hash_index_update(ht, Z_LVAL_P(key), value);
+  else if (Z_TYPE_P(key) == IS_STRING)
+    zend_symtable_update(ht, Z_STR_P(key), value);
+  else
+    zend_hash_next_index_insert(ht, value);
 }
 
 }  // namespace loom

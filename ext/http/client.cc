@@ -112,16 +112,22 @@ bool is_token(const char* p, size_t n) {
 // What was given, for messages: the number itself when a number was out of range, else its type.
 std::string given(zval* v) {
   char buf[64];
-  if (Z_TYPE_P(v) == IS_LONG) snprintf(buf, sizeof buf, ZEND_LONG_FMT, Z_LVAL_P(v));
-  else if (Z_TYPE_P(v) == IS_DOUBLE) snprintf(buf, sizeof buf, "%.15g", Z_DVAL_P(v));
-  else return zend_zval_type_name(v);
+  if (Z_TYPE_P(v) == IS_LONG)
+    snprintf(buf, sizeof buf, ZEND_LONG_FMT, Z_LVAL_P(v));
+  else if (Z_TYPE_P(v) == IS_DOUBLE)
+    snprintf(buf, sizeof buf, "%.15g", Z_DVAL_P(v));
+  else
+    return zend_zval_type_name(v);
   return buf;
 }
 
 bool number_of(zval* v, double* out) {
-  if (Z_TYPE_P(v) == IS_LONG) *out = (double)Z_LVAL_P(v);
-  else if (Z_TYPE_P(v) == IS_DOUBLE) *out = Z_DVAL_P(v);
-  else return false;
+  if (Z_TYPE_P(v) == IS_LONG)
+    *out = (double)Z_LVAL_P(v);
+  else if (Z_TYPE_P(v) == IS_DOUBLE)
+    *out = Z_DVAL_P(v);
+  else
+    return false;
   return std::isfinite(*out) && *out >= 0;
 }
 
@@ -176,8 +182,10 @@ bool set_header(Options& o, zend_string* name, zval* value) {
   }
   // The request's own value wins per name (case-insensitive).
   for (auto it = o.headers.begin(); it != o.headers.end();) {
-    if (strcasecmp(it->first.c_str(), ZSTR_VAL(name)) == 0) it = o.headers.erase(it);
-    else ++it;
+    if (strcasecmp(it->first.c_str(), ZSTR_VAL(name)) == 0)
+      it = o.headers.erase(it);
+    else
+      ++it;
   }
   o.headers.emplace_back(std::string(ZSTR_VAL(name), ZSTR_LEN(name)), v);
   return true;
@@ -190,21 +198,27 @@ bool parse_timeout(zval* v, Options& o) {
     return true;
   }
   if (Z_TYPE_P(v) != IS_ARRAY) {
-    throw_invalid("Option \"timeout\" must be a finite number of seconds >= 0 or an array of connect/idle/total, %s given",
-                  given(v).c_str());
+    throw_invalid(
+        "Option \"timeout\" must be a finite number of seconds >= 0 or an array of connect/idle/total, %s "
+        "given",
+        given(v).c_str());
     return false;
   }
   return for_each_option(v, [&](zend_string* k, zval* x) -> bool {
     double* slot = nullptr;
-    if (k && zend_string_equals_literal(k, "connect")) slot = &o.connect_timeout;
-    else if (k && zend_string_equals_literal(k, "idle")) slot = &o.idle_timeout;
-    else if (k && zend_string_equals_literal(k, "total")) slot = &o.total_timeout;
+    if (k && zend_string_equals_literal(k, "connect"))
+      slot = &o.connect_timeout;
+    else if (k && zend_string_equals_literal(k, "idle"))
+      slot = &o.idle_timeout;
+    else if (k && zend_string_equals_literal(k, "total"))
+      slot = &o.total_timeout;
     if (!slot) {
       throw_invalid("Unknown timeout \"%s\"; expected connect, idle or total", k ? ZSTR_VAL(k) : "(int)");
       return false;
     }
     if (!number_of(x, slot)) {
-      throw_invalid("Timeout \"%s\" must be a finite number of seconds >= 0, %s given", ZSTR_VAL(k), given(x).c_str());
+      throw_invalid("Timeout \"%s\" must be a finite number of seconds >= 0, %s given", ZSTR_VAL(k),
+                    given(x).c_str());
       return false;
     }
     return true;
@@ -254,11 +268,13 @@ bool parse_retry(zval* v, Options& o) {
       }
     } else if (k && zend_string_equals_literal(k, "max_delay")) {
       if (!number_of(x, &o.retry_max_delay)) {
-        throw_invalid("Retry \"max_delay\" must be a finite number of seconds >= 0, %s given", given(x).c_str());
+        throw_invalid("Retry \"max_delay\" must be a finite number of seconds >= 0, %s given",
+                      given(x).c_str());
         return false;
       }
     } else {
-      throw_invalid("Unknown retry key \"%s\"; expected max, statuses, delay or max_delay", k ? ZSTR_VAL(k) : "(int)");
+      throw_invalid("Unknown retry key \"%s\"; expected max, statuses, delay or max_delay",
+                    k ? ZSTR_VAL(k) : "(int)");
       return false;
     }
     return true;
@@ -297,7 +313,8 @@ bool body_of(zval* v, Options& o) {
     }
     return true;
   }
-  if (Z_TYPE_P(v) == IS_ARRAY || (Z_TYPE_P(v) == IS_OBJECT && instanceof_function(Z_OBJCE_P(v), zend_ce_traversable))) {
+  if (Z_TYPE_P(v) == IS_ARRAY ||
+      (Z_TYPE_P(v) == IS_OBJECT && instanceof_function(Z_OBJCE_P(v), zend_ce_traversable))) {
     return for_each_option(v, [&](zend_string*, zval* chunk) -> bool {
       if (Z_TYPE_P(chunk) != IS_STRING) {
         throw_invalid("Option \"body\" iterable must yield strings, %s given", zend_zval_type_name(chunk));
@@ -326,7 +343,8 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
       ok = string_of(v, k, o.base_uri);
     } else if (!strcmp(k, "headers")) {
       if (Z_TYPE_P(v) != IS_ARRAY) {
-        throw_invalid("Option \"headers\" must be an array of name => value, %s given", zend_zval_type_name(v));
+        throw_invalid("Option \"headers\" must be an array of name => value, %s given",
+                      zend_zval_type_name(v));
         return false;
       }
       ok = for_each_option(v, [&](zend_string* hn, zval* hv) -> bool {
@@ -352,7 +370,8 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
           JSON_G(error_code) != PHP_JSON_ERROR_NONE || EG(exception)) {
         smart_str_free(&buf);
         if (!EG(exception)) {
-          throw_invalid("Option \"json\" could not be encoded as JSON (json_last_error() %d)", (int)JSON_G(error_code));
+          throw_invalid("Option \"json\" could not be encoded as JSON (json_last_error() %d)",
+                        (int)JSON_G(error_code));
         }
         JSON_G(error_code) = PHP_JSON_ERROR_NONE;
         return false;
@@ -373,8 +392,9 @@ bool parse_options(HashTable* ht, Options& o, bool is_request) {
       std::string hv;
       ok = string_of(v, k, hv);
       if (ok && !hv.empty() && hv != "1.1" && hv != "2" && hv != "2-prior-knowledge") {
-        throw_invalid("Option \"http_version\" must be null, \"1.1\", \"2\" or \"2-prior-knowledge\", \"%s\" given",
-                      hv.c_str());
+        throw_invalid(
+            "Option \"http_version\" must be null, \"1.1\", \"2\" or \"2-prior-knowledge\", \"%s\" given",
+            hv.c_str());
         return false;
       }
       o.http_version = hv;
@@ -463,7 +483,8 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
   // RFC 3986 5.2.2: an empty reference or a lone fragment is the base itself (curl's URL API would drop
   // the base's last segment and query).
   bool same_document = !base.empty() && (url.empty() || url[0] == '#');
-  rc = curl_url_set(h, CURLUPART_URL, same_document ? (base.substr(0, base.find('#')) + url).c_str() : url.c_str(),
+  rc = curl_url_set(h, CURLUPART_URL,
+                    same_document ? (base.substr(0, base.find('#')) + url).c_str() : url.c_str(),
                     CURLU_NON_SUPPORT_SCHEME);
   if (rc != CURLUE_OK) {
     curl_url_cleanup(h);
@@ -476,8 +497,8 @@ bool build_url(const std::string& base, const std::string& url, zval* query, std
   if (!ok_scheme) {
     char* resolved = nullptr;
     curl_url_get(h, CURLUPART_URL, &resolved, 0);
-    throw_invalid("Unsupported URL scheme \"%s\" in \"%s\": only http and https are allowed", scheme ? scheme : "",
-                  without_userinfo(resolved ? resolved : url).c_str());
+    throw_invalid("Unsupported URL scheme \"%s\" in \"%s\": only http and https are allowed",
+                  scheme ? scheme : "", without_userinfo(resolved ? resolved : url).c_str());
     curl_free(resolved);
     curl_free(scheme);
     curl_url_cleanup(h);
@@ -560,7 +581,8 @@ double retry_delay(Transfer* t, const Options& o, int attempt) {
     } else if (const char* ra = header_value(t, "retry-after")) {
       char* end = nullptr;
       double v = strtod(ra, &end);
-      if (end != ra && v >= 0) d = v;
+      if (end != ra && v >= 0)
+        d = v;
       else {
         time_t when = curl_getdate(ra, nullptr);
         if (when > 0) d = std::max(0.0, (double)(when - time(nullptr)));
@@ -617,8 +639,9 @@ static void do_request(Options& o, uint64_t scope, std::string method, const std
       return;
     }
     if (t->done && t->failure != Failure::None && !t->headers_done) {
-      bool retryable = o.retry_set && attempt < o.retry_max && t->failure == Failure::Transport &&
-                       (t->failure_phase == "connect" || t->failure_phase == "headers" || t->failure_phase == "send");
+      bool retryable =
+          o.retry_set && attempt < o.retry_max && t->failure == Failure::Transport &&
+          (t->failure_phase == "connect" || t->failure_phase == "headers" || t->failure_phase == "send");
       if (!retryable) {
         throw_failure(t);
         zval_ptr_dtor(&resp);
@@ -639,7 +662,8 @@ static void do_request(Options& o, uint64_t scope, std::string method, const std
       continue;
     }
     const char* location = header_value(t, "location");
-    bool redirect = location && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308);
+    bool redirect =
+        location && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308);
     if (!redirect || o.max_redirects == 0) {
       ZVAL_COPY_VALUE(return_value, &resp);
       return;
@@ -647,8 +671,8 @@ static void do_request(Options& o, uint64_t scope, std::string method, const std
     if (redirects >= o.max_redirects) {
       zval ex;
       ZVAL_OBJ(&ex, transport_exception(ce_transport,
-                                        "Too many redirects (max_redirects=" + std::to_string(o.max_redirects) +
-                                            ") following " + t->url,
+                                        "Too many redirects (max_redirects=" +
+                                            std::to_string(o.max_redirects) + ") following " + t->url,
                                         "redirect", t->url, CURLE_TOO_MANY_REDIRECTS));
       zval_ptr_dtor(&resp);
       zend_throw_exception_object(&ex);
@@ -661,7 +685,8 @@ static void do_request(Options& o, uint64_t scope, std::string method, const std
       zend_object* inner = EG(exception);
       zval msg_rv;
       zval* msg = zend_read_property(zend_ce_exception, inner, "message", 7, 1, &msg_rv);
-      std::string m = "Refused redirect from " + t->url + ": " + (Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
+      std::string m =
+          "Refused redirect from " + t->url + ": " + (Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
       zend_clear_exception();
       zval ex;
       ZVAL_OBJ(&ex, transport_exception(ce_transport, m, "redirect", t->url, CURLE_UNSUPPORTED_PROTOCOL));
@@ -671,8 +696,9 @@ static void do_request(Options& o, uint64_t scope, std::string method, const std
     }
     if (url.rfind("https:", 0) == 0 && next.rfind("http:", 0) == 0) {
       zval ex;
-      ZVAL_OBJ(&ex, transport_exception(ce_transport, "Refused redirect from " + t->url + " to " + redact(next) +
-                                                          ": https to http downgrade",
+      ZVAL_OBJ(&ex, transport_exception(ce_transport,
+                                        "Refused redirect from " + t->url + " to " + redact(next) +
+                                            ": https to http downgrade",
                                         "redirect", t->url, CURLE_UNSUPPORTED_PROTOCOL));
       zval_ptr_dtor(&resp);
       zend_throw_exception_object(&ex);
@@ -681,16 +707,20 @@ static void do_request(Options& o, uint64_t scope, std::string method, const std
     if (next_origin != origin) {
       // Credentials are for the origin they were given to.
       for (auto it = o.headers.begin(); it != o.headers.end();) {
-        if (is_sensitive(it->first)) it = o.headers.erase(it);
-        else ++it;
+        if (is_sensitive(it->first))
+          it = o.headers.erase(it);
+        else
+          ++it;
       }
     }
     if (status == 303 || ((status == 301 || status == 302) && method == "POST")) {
       method = "GET";
       body.clear();
       for (auto it = o.headers.begin(); it != o.headers.end();) {
-        if (strcasecmp(it->first.c_str(), "content-type") == 0) it = o.headers.erase(it);
-        else ++it;
+        if (strcasecmp(it->first.c_str(), "content-type") == 0)
+          it = o.headers.erase(it);
+        else
+          ++it;
       }
     }
     url = next;

@@ -72,17 +72,17 @@ enum class Failure : uint8_t { None, Transport, Timeout, TooLarge, Cancelled, In
 struct Transfer final : reactor::TransferSink {
   CURL* easy = nullptr;
   curl_slist* header_list = nullptr;
-  std::string url;         // as requested, credentials removed (for messages)
-  std::string request_url; // what curl fetches: user:password in it becomes Basic auth
+  std::string url;          // as requested, credentials removed (for messages)
+  std::string request_url;  // what curl fetches: user:password in it becomes Basic auth
   std::string method;
   std::string req_body;
   long status = 0;
   std::string status_line;
-  std::vector<std::pair<std::string, std::string>> headers;  // lower-case name => value, in order
+  std::vector<std::pair<std::string, std::string>> headers;   // lower-case name => value, in order
   std::vector<std::pair<std::string, std::string>> trailers;  // the same, from the trailer section
   std::string reason;
   bool headers_done = false;
-  bool done = false;       // curl finished or we stopped it
+  bool done = false;  // curl finished or we stopped it
   bool in_multi = false;
   bool paused = false;
   bool connected = false;  // curl's pre-request hook ran: connected (TLS included), about to send
@@ -91,22 +91,22 @@ struct Transfer final : reactor::TransferSink {
   Failure failure = Failure::None;
   std::string failure_phase;
   std::string failure_message;
-  std::string buf;         // body bytes not yet handed to PHP
-  size_t received = 0;     // decoded body bytes so far
+  std::string buf;      // body bytes not yet handed to PHP
+  size_t received = 0;  // decoded body bytes so far
   size_t max_bytes = 0;
   size_t max_event_bytes = 1 << 20;
   double idle_timeout = 0;
   double connect_timeout = 0, total_timeout = 0;  // to name the timeout that fired
   reactor::TimerId idle_timer;
   uint64_t last_activity_ms = 0;  // loop clock of the last header line or body chunk
-  std::vector<Waiter*> waiters;  // readers waiting for headers, bytes or the end
-  uint32_t body_readers = 0;     // body()/chunks()/events() calls waiting for bytes right now
-  StreamGroup* group = nullptr;  // the Client::stream() that reads this body until it reports the end
-  size_t group_slot = 0;         // index in group->members
-  bool group_flagged = false;    // in group->ready
+  std::vector<Waiter*> waiters;   // readers waiting for headers, bytes or the end
+  uint32_t body_readers = 0;      // body()/chunks()/events() calls waiting for bytes right now
+  StreamGroup* group = nullptr;   // the Client::stream() that reads this body until it reports the end
+  size_t group_slot = 0;          // index in group->members
+  bool group_flagged = false;     // in group->ready
   Response* owner = nullptr;
   bool end_sentinel_seen = false;  // events() yielded [DONE] / message_stop: the rest is a formality
-  bool orphan = false;     // its Response is gone; finishing in the background (see finish_in_background)
+  bool orphan = false;  // its Response is gone; finishing in the background (see finish_in_background)
   char errbuf[CURL_ERROR_SIZE] = {0};
   Transfer* prev_live = nullptr;
   Transfer* next_live = nullptr;
@@ -114,23 +114,23 @@ struct Transfer final : reactor::TransferSink {
   // max_connections_per_host, counted by Loom per client and origin (see "Connection limits" in
   // transfer.cc): libcurl's own limit is one setting for the whole process-wide multi handle.
   enum class Slot : uint8_t { None, Waiting, Connection, Stream };
-  std::string slot_key;          // "<client scope> <origin>"; set before transfer_start
-  long host_limit = 0;           // this transfer's limit (0: none; it still counts for others)
-  bool may_multiplex = false;    // curl may put it on a shared HTTP/2 connection (PIPEWAIT)
-  bool multiplexed = false;      // its response came over HTTP/2
+  std::string slot_key;        // "<client scope> <origin>"; set before transfer_start
+  long host_limit = 0;         // this transfer's limit (0: none; it still counts for others)
+  bool may_multiplex = false;  // curl may put it on a shared HTTP/2 connection (PIPEWAIT)
+  bool multiplexed = false;    // its response came over HTTP/2
   Slot slot = Slot::None;
   uint64_t queued_ms = 0;        // loop clock when it started waiting for a slot
   reactor::TimerId queue_timer;  // its total timeout while it waits for a slot
 
-  int socket_errno = 0;   // socket() failed while connecting (EMFILE...): named in the message
+  int socket_errno = 0;  // socket() failed while connecting (EMFILE...): named in the message
   void on_done(CURLcode c) override;
   void on_forked() override;
   void on_socket_failed(int err) override { socket_errno = err; }
   bool allow_address(const struct sockaddr* a) override;
   bool allow_ip_text(const char* ip);
-  bool deny_private = false;     // deny_private_networks: refuse loopback/private/link-local peers
-  std::string denied_address;    // the last address refused for that reason
-  int poll_errno = 0;     // the socket's error when curl was told of a POLLERR (ECONNRESET...)
+  bool deny_private = false;   // deny_private_networks: refuse loopback/private/link-local peers
+  std::string denied_address;  // the last address refused for that reason
+  int poll_errno = 0;          // the socket's error when curl was told of a POLLERR (ECONNRESET...)
   void on_socket_error(int err) override { poll_errno = err; }
   void notify();
   void arm_idle();
@@ -189,8 +189,8 @@ struct StreamGroup {
   Waiter* waiter = nullptr;  // the task iterating it, while it waits
 };
 void group_join(StreamGroup* g, Transfer* t);
-void group_leave(Transfer* t);       // no-op when it is in no group
-void group_dissolve(StreamGroup* g); // every member leaves
+void group_leave(Transfer* t);        // no-op when it is in no group
+void group_dissolve(StreamGroup* g);  // every member leaves
 
 zend_object* transport_exception(zend_class_entry* ce, const std::string& msg, const std::string& phase,
                                  const std::string& url, long curl_code);

@@ -61,7 +61,9 @@ static void read_prop(INTERNAL_FUNCTION_PARAMETERS, const char* name, size_t len
   RETURN_COPY_DEREF(v);
 }
 
-ZEND_METHOD(Loom_Http_TransportException, getPhase) { read_prop(INTERNAL_FUNCTION_PARAM_PASSTHRU, "phase", 5); }
+ZEND_METHOD(Loom_Http_TransportException, getPhase) {
+  read_prop(INTERNAL_FUNCTION_PARAM_PASSTHRU, "phase", 5);
+}
 ZEND_METHOD(Loom_Http_TransportException, getUrl) { read_prop(INTERNAL_FUNCTION_PARAM_PASSTHRU, "url", 3); }
 ZEND_METHOD(Loom_Http_TransportException, getCurlCode) {
   read_prop(INTERNAL_FUNCTION_PARAM_PASSTHRU, "curlCode", 8);

@@ -50,17 +50,19 @@ static Transfer* live(zval* self) {
 // covering a response under a waiting reader.
 static bool check_sole_reader(Transfer* t, const char* what) {
   if (t->group) {
-    zend_throw_exception_ex(spl_ce_LogicException, 0,
-                            "%s(): the response from %s is being read by a Loom\\Http\\Client::stream() that has "
-                            "not reported its end; a response's body has one reader at a time",
-                            what, t->url.c_str());
+    zend_throw_exception_ex(
+        spl_ce_LogicException, 0,
+        "%s(): the response from %s is being read by a Loom\\Http\\Client::stream() that has "
+        "not reported its end; a response's body has one reader at a time",
+        what, t->url.c_str());
     return false;
   }
   if (t->body_readers) {
-    zend_throw_exception_ex(spl_ce_LogicException, 0,
-                            "%s(): the response from %s is being read by another task (its body(), chunks() or "
-                            "events() is waiting for bytes); a response's body has one reader at a time",
-                            what, t->url.c_str());
+    zend_throw_exception_ex(
+        spl_ce_LogicException, 0,
+        "%s(): the response from %s is being read by another task (its body(), chunks() or "
+        "events() is waiting for bytes); a response's body has one reader at a time",
+        what, t->url.c_str());
     return false;
   }
   return true;
@@ -90,7 +92,8 @@ static bool next_chunk(Transfer* t, std::string& out, const char* what) {
 }
 
 static void json_decode_into(zval* out, const char* p, size_t n) {
-  php_json_decode_ex(out, p, n, PHP_JSON_OBJECT_AS_ARRAY | PHP_JSON_THROW_ON_ERROR, PHP_JSON_PARSER_DEFAULT_DEPTH);
+  php_json_decode_ex(out, p, n, PHP_JSON_OBJECT_AS_ARRAY | PHP_JSON_THROW_ON_ERROR,
+                     PHP_JSON_PARSER_DEFAULT_DEPTH);
 }
 
 static bool event_stream(Transfer* t) {
@@ -140,7 +143,9 @@ static zend_object* it_create(zend_class_entry* ce, zend_object_handlers* h) {
   return &object_alloc<T>(ce, h)->std;
 }
 
-static zend_object* chunk_it_create(zend_class_entry* ce) { return it_create<ChunkIt>(ce, &chunk_it_handlers); }
+static zend_object* chunk_it_create(zend_class_entry* ce) {
+  return it_create<ChunkIt>(ce, &chunk_it_handlers);
+}
 static zend_object* event_it_create(zend_class_entry* ce) {
   zend_object* o = it_create<EventIt>(ce, &event_it_handlers);
   return o;
@@ -217,8 +222,10 @@ void create_event(zval* out, const sse::Event& e) {
   ZVAL_STRINGL(OBJ_PROP_NUM(o, 0), e.type.data(), e.type.size());
   ZVAL_STRINGL(OBJ_PROP_NUM(o, 1), e.data.data(), e.data.size());
   ZVAL_STRINGL(OBJ_PROP_NUM(o, 2), e.id.data(), e.id.size());
-  if (e.retry >= 0) ZVAL_LONG(OBJ_PROP_NUM(o, 3), e.retry);
-  else ZVAL_NULL(OBJ_PROP_NUM(o, 3));
+  if (e.retry >= 0)
+    ZVAL_LONG(OBJ_PROP_NUM(o, 3), e.retry);
+  else
+    ZVAL_NULL(OBJ_PROP_NUM(o, 3));
 }
 
 static std::string too_large_message(EventIt* it, Transfer* t) {
@@ -308,10 +315,11 @@ static void stream_advance(StreamIt* it) {
       }
     }
     if (g->waiter) {
-      zend_throw_exception(spl_ce_LogicException,
-                           "Loom\\Http\\Client::stream(): this stream is already being iterated by another task; "
-                           "iterate a stream from one task",
-                           0);
+      zend_throw_exception(
+          spl_ce_LogicException,
+          "Loom\\Http\\Client::stream(): this stream is already being iterated by another task; "
+          "iterate a stream from one task",
+          0);
       return;
     }
     if (!check_can_suspend("Loom\\Http\\Client::stream")) return;
@@ -344,7 +352,8 @@ using namespace loom::http;
 using loom::http::Response;
 
 ZEND_METHOD(Loom_Http_Response, __construct) {
-  zend_throw_error(nullptr, "Loom\\Http\\Response cannot be constructed directly; use Loom\\Http\\Client::request()");
+  zend_throw_error(nullptr,
+                   "Loom\\Http\\Response cannot be constructed directly; use Loom\\Http\\Client::request()");
 }
 
 ZEND_METHOD(Loom_Http_Response, status) {
@@ -481,10 +490,11 @@ static bool event_first(EventIt* it) {
     const char* ct = "none";
     for (auto& h : t->headers)
       if (h.first == "content-type") ct = h.second.c_str();
-    zend_throw_exception_ex(ce_unexpected_type, 0,
-                            "Expected an event stream (text/event-stream) from %s, got content-type %s (status %ld); "
-                            "status and body stay readable",
-                            t->url.c_str(), ct, t->status);
+    zend_throw_exception_ex(
+        ce_unexpected_type, 0,
+        "Expected an event stream (text/event-stream) from %s, got content-type %s (status %ld); "
+        "status and body stay readable",
+        t->url.c_str(), ct, t->status);
     return false;
   }
   return true;
@@ -503,46 +513,48 @@ static bool ensure_started(T* it, bool (*first)(T*), void (*advance)(T*)) {
 static void chunk_key(ChunkIt* it, zval* rv) { ZVAL_LONG(rv, it->key); }
 static void event_key(EventIt* it, zval* rv) { ZVAL_LONG(rv, it->key); }
 static void stream_key(StreamIt* it, zval* rv) {
-  if (Z_TYPE(it->key) == IS_UNDEF) ZVAL_NULL(rv);
-  else ZVAL_COPY(rv, &it->key);
+  if (Z_TYPE(it->key) == IS_UNDEF)
+    ZVAL_NULL(rv);
+  else
+    ZVAL_COPY(rv, &it->key);
 }
 static void chunk_step(ChunkIt* it) { it->key++; }
 static void event_step(EventIt* it) { it->key++; }
 static void stream_step(StreamIt*) {}
 
-#define LOOM_ITERATOR_METHODS(Class, T, first, advance, keyf, step)                                \
-  ZEND_METHOD(Loom_Http_##Class, __construct) {                                                    \
-    zend_throw_error(nullptr, "Loom\\Http\\" #Class " cannot be constructed directly");           \
-  }                                                                                                \
-  ZEND_METHOD(Loom_Http_##Class, rewind) {                                                         \
-    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
-    ensure_started<T>(from_obj<T>(Z_OBJ_P(ZEND_THIS)), first, advance);                            \
-  }                                                                                                \
-  ZEND_METHOD(Loom_Http_##Class, valid) {                                                          \
-    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
-    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
-    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
-    RETURN_BOOL(Z_TYPE(it->current) != IS_UNDEF);                                                  \
-  }                                                                                                \
-  ZEND_METHOD(Loom_Http_##Class, current) {                                                        \
-    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
-    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
-    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
-    if (Z_TYPE(it->current) == IS_UNDEF) RETURN_NULL();                                            \
-    RETURN_COPY(&it->current);                                                                     \
-  }                                                                                                \
-  ZEND_METHOD(Loom_Http_##Class, key) {                                                            \
-    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
-    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
-    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
-    keyf(it, return_value);                                                                        \
-  }                                                                                                \
-  ZEND_METHOD(Loom_Http_##Class, next) {                                                           \
-    ZEND_PARSE_PARAMETERS_NONE();                                                                  \
-    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                                       \
-    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                                   \
-    step(it);                                                                                      \
-    advance(it);                                                                                   \
+#define LOOM_ITERATOR_METHODS(Class, T, first, advance, keyf, step)                     \
+  ZEND_METHOD(Loom_Http_##Class, __construct) {                                         \
+    zend_throw_error(nullptr, "Loom\\Http\\" #Class " cannot be constructed directly"); \
+  }                                                                                     \
+  ZEND_METHOD(Loom_Http_##Class, rewind) {                                              \
+    ZEND_PARSE_PARAMETERS_NONE();                                                       \
+    ensure_started<T>(from_obj<T>(Z_OBJ_P(ZEND_THIS)), first, advance);                 \
+  }                                                                                     \
+  ZEND_METHOD(Loom_Http_##Class, valid) {                                               \
+    ZEND_PARSE_PARAMETERS_NONE();                                                       \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                            \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                        \
+    RETURN_BOOL(Z_TYPE(it->current) != IS_UNDEF);                                       \
+  }                                                                                     \
+  ZEND_METHOD(Loom_Http_##Class, current) {                                             \
+    ZEND_PARSE_PARAMETERS_NONE();                                                       \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                            \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                        \
+    if (Z_TYPE(it->current) == IS_UNDEF) RETURN_NULL();                                 \
+    RETURN_COPY(&it->current);                                                          \
+  }                                                                                     \
+  ZEND_METHOD(Loom_Http_##Class, key) {                                                 \
+    ZEND_PARSE_PARAMETERS_NONE();                                                       \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                            \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                        \
+    keyf(it, return_value);                                                             \
+  }                                                                                     \
+  ZEND_METHOD(Loom_Http_##Class, next) {                                                \
+    ZEND_PARSE_PARAMETERS_NONE();                                                       \
+    T* it = from_obj<T>(Z_OBJ_P(ZEND_THIS));                                            \
+    if (!ensure_started<T>(it, first, advance)) RETURN_THROWS();                        \
+    step(it);                                                                           \
+    advance(it);                                                                        \
   }
 
 LOOM_ITERATOR_METHODS(ChunkIterator, ChunkIt, chunk_first, chunk_advance, chunk_key, chunk_step)
@@ -569,22 +581,26 @@ static bool stream_accepts(zval* list, zval* keys) {
     zend_string* name = describe_key(zend_hash_index_find(Z_ARRVAL_P(keys), pos), pos);
     zval* first = zend_hash_index_find(&seen, Z_OBJ_HANDLE_P(v));
     if (first) {
-      zend_string* other = describe_key(zend_hash_index_find(Z_ARRVAL_P(keys), Z_LVAL_P(first)), Z_LVAL_P(first));
-      throw_invalid("Loom\\Http\\Client::stream(): the response at %s is the same as the one at %s; list each "
-                    "response once",
-                    ZSTR_VAL(name), ZSTR_VAL(other));
+      zend_string* other =
+          describe_key(zend_hash_index_find(Z_ARRVAL_P(keys), Z_LVAL_P(first)), Z_LVAL_P(first));
+      throw_invalid(
+          "Loom\\Http\\Client::stream(): the response at %s is the same as the one at %s; list each "
+          "response once",
+          ZSTR_VAL(name), ZSTR_VAL(other));
       zend_string_release(other);
       ok = false;
     } else if (t->group) {
-      throw_invalid("Loom\\Http\\Client::stream(): the response at %s is already covered by another "
-                    "Loom\\Http\\Client::stream() that has not reported its end; a response is streamed by one "
-                    "stream at a time",
-                    ZSTR_VAL(name));
+      throw_invalid(
+          "Loom\\Http\\Client::stream(): the response at %s is already covered by another "
+          "Loom\\Http\\Client::stream() that has not reported its end; a response is streamed by one "
+          "stream at a time",
+          ZSTR_VAL(name));
       ok = false;
     } else if (t->body_readers) {
-      throw_invalid("Loom\\Http\\Client::stream(): the response at %s is being read by another task (its "
-                    "body(), chunks() or events() is waiting for bytes); a response's body has one reader at a time",
-                    ZSTR_VAL(name));
+      throw_invalid(
+          "Loom\\Http\\Client::stream(): the response at %s is being read by another task (its "
+          "body(), chunks() or events() is waiting for bytes); a response's body has one reader at a time",
+          ZSTR_VAL(name));
       ok = false;
     }
     zend_string_release(name);
@@ -610,7 +626,8 @@ ZEND_METHOD(Loom_Http_Client, stream) {
   bool ok = loom::for_each_iterable(responses, [&](zval* key, zval* v) -> bool {
     ZVAL_DEREF(v);
     if (Z_TYPE_P(v) != IS_OBJECT || Z_OBJCE_P(v) != ce_response) {
-      zend_argument_type_error(1, "must contain only Loom\\Http\\Response objects, %s found", zend_zval_type_name(v));
+      zend_argument_type_error(1, "must contain only Loom\\Http\\Response objects, %s found",
+                               zend_zval_type_name(v));
       return false;
     }
     Z_ADDREF_P(v);
@@ -635,9 +652,7 @@ ZEND_METHOD(Loom_Http_Client, stream) {
   it->group = new StreamGroup();
   ZVAL_COPY_VALUE(&it->responses, &list);
   zval* v;
-  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), v) {
-    group_join(it->group, response_from(Z_OBJ_P(v))->t);
-  }
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), v) { group_join(it->group, response_from(Z_OBJ_P(v))->t); }
   ZEND_HASH_FOREACH_END();
 }
 
@@ -659,13 +674,19 @@ ZEND_METHOD(Loom_Http_Event, __construct) {
     zend_throw_error(nullptr, "Loom\\Http\\Event is already constructed");
     RETURN_THROWS();
   }
-  if (type) ZVAL_STR_COPY(OBJ_PROP_NUM(o, 0), type);
-  else ZVAL_STRING(OBJ_PROP_NUM(o, 0), "message");
+  if (type)
+    ZVAL_STR_COPY(OBJ_PROP_NUM(o, 0), type);
+  else
+    ZVAL_STRING(OBJ_PROP_NUM(o, 0), "message");
   ZVAL_STR_COPY(OBJ_PROP_NUM(o, 1), data);
-  if (id) ZVAL_STR_COPY(OBJ_PROP_NUM(o, 2), id);
-  else ZVAL_EMPTY_STRING(OBJ_PROP_NUM(o, 2));
-  if (retry_null) ZVAL_NULL(OBJ_PROP_NUM(o, 3));
-  else ZVAL_LONG(OBJ_PROP_NUM(o, 3), retry);
+  if (id)
+    ZVAL_STR_COPY(OBJ_PROP_NUM(o, 2), id);
+  else
+    ZVAL_EMPTY_STRING(OBJ_PROP_NUM(o, 2));
+  if (retry_null)
+    ZVAL_NULL(OBJ_PROP_NUM(o, 3));
+  else
+    ZVAL_LONG(OBJ_PROP_NUM(o, 3), retry);
 }
 
 ZEND_METHOD(Loom_Http_Event, json) {

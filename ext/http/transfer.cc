@@ -1,11 +1,11 @@
 // One HTTP request in flight: curl callbacks record bytes and headers; PHP-side readers wait for them.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
 
 #include "http/http.h"
 
@@ -13,7 +13,7 @@ namespace loom::http {
 
 namespace {
 
-constexpr size_t kHighWater = 1 << 20;       // pause curl when this much is buffered and unread
+constexpr size_t kHighWater = 1 << 20;        // pause curl when this much is buffered and unread
 constexpr size_t kOrphanMaxBytes = 64 << 10;  // what a dropped response may still read to free its connection
 constexpr double kOrphanIdleSeconds = 2;
 constexpr size_t kMaxHeaderBytes = 64 << 10;
@@ -50,8 +50,10 @@ bool content_length_agrees(Transfer* t, const std::string& value) {
     while (i < value.size() && value[i] >= '0' && value[i] <= '9') i++;
     if (i == start) return false;
     std::string one = value.substr(start, i - start);
-    if (first.empty()) first = one;
-    else if (one != first) return false;
+    if (first.empty())
+      first = one;
+    else if (one != first)
+      return false;
     while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) i++;
     if (i == value.size()) break;
     if (value[i++] != ',') return false;
@@ -66,7 +68,8 @@ bool content_length_agrees(Transfer* t, const std::string& value) {
 void fail_headers_too_large(Transfer* t) {
   t->failure = Failure::TooLarge;
   t->failure_phase = t->headers_done ? "body" : "headers";  // after the head: the trailer section
-  t->failure_message = "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
+  t->failure_message =
+      "Response headers from " + t->url + " exceed " + std::to_string(kMaxHeaderBytes) + " bytes";
 }
 
 // What libcurl returns when one header line is over CURL_MAX_HTTP_HEADER: CURLE_OUT_OF_MEMORY up to
@@ -122,7 +125,8 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
   if (!is_field_name(name)) {
     t->failure = Failure::Transport;
     t->failure_phase = trailer ? "body" : "headers";
-    t->failure_message = "Invalid response from " + t->url + ": bad header field name \"" + name.substr(0, 64) + "\"";
+    t->failure_message =
+        "Invalid response from " + t->url + ": bad header field name \"" + name.substr(0, 64) + "\"";
     t->local_code = CURLE_WEIRD_SERVER_REPLY;
     return 0;
   }
@@ -130,7 +134,8 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
     // RFC 9112 6.3: an invalid or conflicting length makes the framing unknowable; curl 7.88 takes the last.
     t->failure = Failure::Transport;
     t->failure_phase = "headers";
-    t->failure_message = "Invalid response from " + t->url + ": bad or conflicting Content-Length (\"" + value.substr(0, 64) + "\")";
+    t->failure_message = "Invalid response from " + t->url + ": bad or conflicting Content-Length (\"" +
+                         value.substr(0, 64) + "\")";
     t->local_code = CURLE_WEIRD_SERVER_REPLY;
     return 0;
   }
@@ -291,7 +296,8 @@ void Transfer::on_done(CURLcode c) {
   if (c != CURLE_OK && failure == Failure::None) {
     failure = Failure::Transport;
     std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(c);
-    if (c == CURLE_COULDNT_CONNECT && socket_errno) detail = std::string("cannot open a socket: ") + strerror(socket_errno);
+    if (c == CURLE_COULDNT_CONNECT && socket_errno)
+      detail = std::string("cannot open a socket: ") + strerror(socket_errno);
     if (c == CURLE_COULDNT_CONNECT && !denied_address.empty())
       detail = "refused to connect to " + denied_address +
                ": a loopback, private, link-local or multicast address (deny_private_networks)";
@@ -317,12 +323,17 @@ void Transfer::on_done(CURLcode c) {
     }
     switch (c) {
       case CURLE_COULDNT_RESOLVE_HOST:
-      case CURLE_COULDNT_RESOLVE_PROXY: failure_phase = "resolve"; break;
-      case CURLE_COULDNT_CONNECT: failure_phase = "connect"; break;
+      case CURLE_COULDNT_RESOLVE_PROXY:
+        failure_phase = "resolve";
+        break;
+      case CURLE_COULDNT_CONNECT:
+        failure_phase = "connect";
+        break;
       case CURLE_OPERATION_TIMEDOUT:
         // Not connected yet (TLS included) and the connect limit is the nearer one: the connect timeout.
         failure = Failure::Timeout;
-        failure_phase = !connected && (total_timeout <= 0 || connect_timeout <= total_timeout) ? "connect" : "total";
+        failure_phase =
+            !connected && (total_timeout <= 0 || connect_timeout <= total_timeout) ? "connect" : "total";
         break;
       case CURLE_SSL_CONNECT_ERROR:
       case CURLE_PEER_FAILED_VERIFICATION:
@@ -330,9 +341,15 @@ void Transfer::on_done(CURLcode c) {
       case CURLE_SSL_CIPHER:
       case CURLE_SSL_CACERT_BADFILE:
       case CURLE_SSL_ISSUER_ERROR:
-      case CURLE_SSL_PINNEDPUBKEYNOTMATCH: failure_phase = "tls"; break;
-      case CURLE_SEND_ERROR: failure_phase = headers_done ? "body" : "send"; break;
-      default: failure_phase = headers_done ? "body" : "headers"; break;
+      case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        failure_phase = "tls";
+        break;
+      case CURLE_SEND_ERROR:
+        failure_phase = headers_done ? "body" : "send";
+        break;
+      default:
+        failure_phase = headers_done ? "body" : "headers";
+        break;
     }
     const char* what = failure_phase == "resolve"   ? "Could not resolve the host of "
                        : failure_phase == "connect" ? "Could not connect to "
@@ -345,8 +362,8 @@ void Transfer::on_done(CURLcode c) {
     if (failure == Failure::Timeout) {
       char secs[32];
       snprintf(secs, sizeof secs, "%g", failure_phase == "connect" ? connect_timeout : total_timeout);
-      failure_message = std::string("Request to ") + url + " timed out after " + secs + " seconds (" + failure_phase +
-                        " timeout): " + detail;
+      failure_message = std::string("Request to ") + url + " timed out after " + secs + " seconds (" +
+                        failure_phase + " timeout): " + detail;
     }
   } else if (c != CURLE_OK && local_code != CURLE_OK) {
     code = local_code;
@@ -453,8 +470,10 @@ Transfer::~Transfer() {
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(idle_timer);
   if (easy) curl_easy_cleanup(easy);
   if (header_list) curl_slist_free_all(header_list);
-  if (prev_live) prev_live->next_live = next_live;
-  else if (live_head == this) live_head = next_live;
+  if (prev_live)
+    prev_live->next_live = next_live;
+  else if (live_head == this)
+    live_head = next_live;
   if (next_live) next_live->prev_live = prev_live;
   if (live_count) live_count--;
 }
@@ -517,9 +536,14 @@ void slot_release(Transfer* t) {
         if (w != g.waiting.end()) g.waiting.erase(w);
         break;
       }
-      case Transfer::Slot::Connection: g.connections--; break;
-      case Transfer::Slot::Stream: g.streams--; break;
-      case Transfer::Slot::None: break;
+      case Transfer::Slot::Connection:
+        g.connections--;
+        break;
+      case Transfer::Slot::Stream:
+        g.streams--;
+        break;
+      case Transfer::Slot::None:
+        break;
     }
     if (t->slot != Transfer::Slot::Waiting && !g.waiting.empty()) schedule_pump();
     if (!g.connections && !g.streams && g.waiting.empty()) host_slots->erase(it);
@@ -603,14 +627,16 @@ bool slot_admit(Transfer* t) {
   t->queued_ms = reactor::Reactor::instance().now();
   g.waiting.push_back(t);
   if (t->total_timeout > 0)
-    t->queue_timer =
-        reactor::Reactor::instance().add_timer(reactor::seconds_to_ms(t->total_timeout), on_queue_deadline, t);
+    t->queue_timer = reactor::Reactor::instance().add_timer(reactor::seconds_to_ms(t->total_timeout),
+                                                            on_queue_deadline, t);
   return false;
 }
 
 }  // namespace
 
-size_t live_transfers() { return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().transfers() : 0; }
+size_t live_transfers() {
+  return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().transfers() : 0;
+}
 
 bool transfer_start(Transfer* t, const Options& o) {
   t->next_live = live_head;
@@ -645,11 +671,15 @@ bool transfer_start(Transfer* t, const Options& o) {
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(reactor::seconds_to_ms(o.connect_timeout)));
   long v = CURL_HTTP_VERSION_2TLS;
-  if (o.http_version == "1.1") v = CURL_HTTP_VERSION_1_1;
-  else if (o.http_version == "2") v = CURL_HTTP_VERSION_2_0;
-  else if (o.http_version == "2-prior-knowledge") v = CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
+  if (o.http_version == "1.1")
+    v = CURL_HTTP_VERSION_1_1;
+  else if (o.http_version == "2")
+    v = CURL_HTTP_VERSION_2_0;
+  else if (o.http_version == "2-prior-knowledge")
+    v = CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, v);
-  if (v == CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE && curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
+  if (v == CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE &&
+      curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
     // libcurl before 8.0.0 layers HTTP/2 twice on a reused prior-knowledge connection, and every request
     // but the first fails with "Error in the HTTP2 framing layer" (curl issue 10634): one connection each.
     curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
@@ -664,8 +694,10 @@ bool transfer_start(Transfer* t, const Options& o) {
   if (!o.proxy.empty()) {
     curl_easy_setopt(e, CURLOPT_PROXY, o.proxy.c_str());
     curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_HTTP);
-    if (o.proxy.rfind("socks5", 0) == 0) curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_SOCKS5_HOSTNAME);
-    else if (o.proxy.rfind("https", 0) == 0) curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_HTTPS);
+    if (o.proxy.rfind("socks5", 0) == 0)
+      curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_SOCKS5_HOSTNAME);
+    else if (o.proxy.rfind("https", 0) == 0)
+      curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_HTTPS);
   } else {
     curl_easy_setopt(e, CURLOPT_PROXY, "");  // never from the environment (FPM clears it anyway)
   }
@@ -737,14 +769,21 @@ void discard_body(Transfer* t) {
 void throw_failure(Transfer* t) {
   zend_class_entry* ce = ce_transport;
   switch (t->failure) {
-    case Failure::Timeout: ce = ce_timeout; break;
-    case Failure::TooLarge: ce = ce_too_large; break;
-    case Failure::Incomplete: ce = ce_incomplete; break;
+    case Failure::Timeout:
+      ce = ce_timeout;
+      break;
+    case Failure::TooLarge:
+      ce = ce_too_large;
+      break;
+    case Failure::Incomplete:
+      ce = ce_incomplete;
+      break;
     case Failure::Cancelled: {
       zend_throw_exception(ce_cancelled, t->failure_message.c_str(), 0);
       return;
     }
-    default: break;
+    default:
+      break;
   }
   zval ex;
   ZVAL_OBJ(&ex, transport_exception(ce, t->failure_message, t->failure_phase, t->url, t->code));

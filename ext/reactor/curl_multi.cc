@@ -17,7 +17,7 @@ namespace loom::reactor {
 namespace {
 CurlMulti* g_multi = nullptr;
 CURLSH* g_inherited_share = nullptr;  // a forked child's DNS and TLS session caches, for its new multi
-}
+}  // namespace
 
 CurlMulti& CurlMulti::instance() {
   Reactor::check_fork();
@@ -71,7 +71,8 @@ void CurlMulti::abandon() {
   int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
   for (auto& [fd, ino] : sockets_) {
     struct stat st;
-    if (devnull >= 0 && fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode) && static_cast<unsigned long>(st.st_ino) == ino)
+    if (devnull >= 0 && fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode) &&
+        static_cast<unsigned long>(st.st_ino) == ino)
       dup2(devnull, fd);
   }
   if (devnull >= 0) close(devnull);
@@ -168,9 +169,12 @@ int CurlMulti::on_close_socket(void* clientp, curl_socket_t item) {
 size_t CurlMulti::sockets() {
   for (auto it = sockets_.begin(); it != sockets_.end();) {
     struct stat st;
-    bool ours = fstat(it->first, &st) == 0 && S_ISSOCK(st.st_mode) && static_cast<unsigned long>(st.st_ino) == it->second;
-    if (ours || polls_.count(it->first)) ++it;  // a polled fd is curl's until it says CURL_POLL_REMOVE
-    else it = sockets_.erase(it);
+    bool ours = fstat(it->first, &st) == 0 && S_ISSOCK(st.st_mode) &&
+                static_cast<unsigned long>(st.st_ino) == it->second;
+    if (ours || polls_.count(it->first))
+      ++it;  // a polled fd is curl's until it says CURL_POLL_REMOVE
+    else
+      it = sockets_.erase(it);
   }
   return sockets_.size();
 }

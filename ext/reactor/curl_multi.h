@@ -75,11 +75,11 @@ class CurlMulti {
   uv_timer_t timer_{};
   std::unordered_map<curl_socket_t, SocketCtx*> polls_;
   size_t transfers_ = 0;
-  size_t max_connects_ = 512;  // idle connections curl may keep; grows with the transfers in flight
+  size_t max_connects_ = 512;        // idle connections curl may keep; grows with the transfers in flight
   CURL* poll_error_easy_ = nullptr;  // during an action for a POLLERR: who gets told, and the errno
   int poll_error_ = 0;
   std::unordered_map<curl_socket_t, unsigned long> sockets_;  // fd => inode of the socket we opened
-  std::unordered_set<CURL*> easies_;  // the transfers added and not yet removed
+  std::unordered_set<CURL*> easies_;                          // the transfers added and not yet removed
   bool abandoned_ = false;  // inherited by a fork()ed child: never touch the (shared) loop again
 };
 

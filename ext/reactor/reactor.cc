@@ -88,8 +88,10 @@ TimerId Reactor::add_timer(uint64_t delay_ms, TimerCallback cb, void* data, bool
 }
 
 void Reactor::update_ref() {
-  if (timers_.size() > weak_timers_) uv_ref(reinterpret_cast<uv_handle_t*>(&timer_));
-  else uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
+  if (timers_.size() > weak_timers_)
+    uv_ref(reinterpret_cast<uv_handle_t*>(&timer_));
+  else
+    uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
 }
 
 void Reactor::cancel_timer(TimerId& id) {
@@ -152,7 +154,8 @@ bool Reactor::alive() const { return uv_loop_alive(loop_) != 0; }
 size_t Reactor::handle_count() {
   size_t n = 0;
   uv_walk(
-      loop_, [](uv_handle_t* h, void* arg) {
+      loop_,
+      [](uv_handle_t* h, void* arg) {
         if (uv_is_active(h)) ++*static_cast<size_t*>(arg);
       },
       &n);

@@ -44,7 +44,7 @@ long count_maps() {
 
 struct MapBudget {
   bool measured = false;
-  long max_maps = -1;    // vm.max_map_count, -1 when unknown (not Linux)
+  long max_maps = -1;        // vm.max_map_count, -1 when unknown (not Linux)
   size_t fibers = SIZE_MAX;  // fibers the process can hold
 };
 MapBudget map_budget;
@@ -60,7 +60,7 @@ void measure_maps() {
   map_budget.fibers = free_maps > 0 ? static_cast<size_t>(free_maps) / kMapsPerFiber : 0;
 }
 
-size_t fast_ok_below = 0;  // live task counts below this passed the last full check with room to spare
+size_t fast_ok_below = 0;     // live task counts below this passed the last full check with room to spare
 zend_long checked_limit = 0;  // the memory_limit that check used
 
 size_t pending_starts(const Scheduler& s) {
@@ -86,12 +86,13 @@ bool fiber_budget_allows(const char* fname) {
   size_t new_fibers = pending + 1 > s.idle_workers.size() ? pending + 1 - s.idle_workers.size() : 0;
   fibers += new_fibers;
   if (fibers > map_budget.fibers) {
-    zend_throw_exception_ex(ce_exception, 0,
-                            "%s(): cannot start another task: %zu tasks are live and each needs a fiber of its "
-                            "own, whose stack takes %zu memory maps; this process may hold about %zu fibers "
-                            "(vm.max_map_count = %ld). Bound concurrency with Loom\\map($items, $fn, "
-                            "$concurrency) or a Loom\\Channel worker pool, or raise vm.max_map_count",
-                            fname, s.live_tasks, kMapsPerFiber, map_budget.fibers, map_budget.max_maps);
+    zend_throw_exception_ex(
+        ce_exception, 0,
+        "%s(): cannot start another task: %zu tasks are live and each needs a fiber of its "
+        "own, whose stack takes %zu memory maps; this process may hold about %zu fibers "
+        "(vm.max_map_count = %ld). Bound concurrency with Loom\\map($items, $fn, "
+        "$concurrency) or a Loom\\Channel worker pool, or raise vm.max_map_count",
+        fname, s.live_tasks, kMapsPerFiber, map_budget.fibers, map_budget.max_maps);
     fast_ok_below = 0;
     return false;
   }

@@ -16,15 +16,21 @@ struct WaitQueue {
   void push(Waiter* w) {
     w->q_next = nullptr;
     w->q_prev = tail;
-    if (tail) tail->q_next = w;
-    else head = w;
+    if (tail)
+      tail->q_next = w;
+    else
+      head = w;
     tail = w;
   }
   void remove(Waiter* w) {
-    if (w->q_prev) w->q_prev->q_next = w->q_next;
-    else head = w->q_next;
-    if (w->q_next) w->q_next->q_prev = w->q_prev;
-    else tail = w->q_prev;
+    if (w->q_prev)
+      w->q_prev->q_next = w->q_next;
+    else
+      head = w->q_next;
+    if (w->q_next)
+      w->q_next->q_prev = w->q_prev;
+    else
+      tail = w->q_prev;
     w->q_prev = w->q_next = nullptr;
   }
   Waiter* pop() {
@@ -38,7 +44,7 @@ struct Channel {
   zend_long capacity;
   bool closed;
   bool constructed;
-  zval* buf;       // ring buffer of `slots` slots, grown on demand up to `capacity` (a bound, not an allocation)
+  zval* buf;  // ring buffer of `slots` slots, grown on demand up to `capacity` (a bound, not an allocation)
   zend_long slots;
   zend_long head;  // index of the oldest value
   zend_long count;
@@ -52,7 +58,9 @@ Channel* channel_from_obj(zend_object* obj) {
 }
 
 void detach_sender(Waiter* w) { channel_from_obj(static_cast<zend_object*>(w->source))->senders.remove(w); }
-void detach_receiver(Waiter* w) { channel_from_obj(static_cast<zend_object*>(w->source))->receivers.remove(w); }
+void detach_receiver(Waiter* w) {
+  channel_from_obj(static_cast<zend_object*>(w->source))->receivers.remove(w);
+}
 
 // Hands w its outcome: it left the queue already, so no detach hook is needed any more.
 void wake_from_queue(Waiter* w, zend_object* err = nullptr) {
@@ -60,7 +68,9 @@ void wake_from_queue(Waiter* w, zend_object* err = nullptr) {
   wake(w, err);
 }
 
-zend_object* channel_create(zend_class_entry* ce) { return &object_alloc<Channel>(ce, &channel_handlers)->std; }
+zend_object* channel_create(zend_class_entry* ce) {
+  return &object_alloc<Channel>(ce, &channel_handlers)->std;
+}
 
 void channel_free(zend_object* obj) {
   Channel* c = channel_from_obj(obj);
@@ -75,7 +85,8 @@ void channel_free(zend_object* obj) {
 HashTable* channel_get_gc(zend_object* obj, zval** table, int* n) {
   Channel* c = channel_from_obj(obj);
   zend_get_gc_buffer* gcb = zend_get_gc_buffer_create();
-  for (zend_long i = 0; i < c->count; i++) zend_get_gc_buffer_add_zval(gcb, &c->buf[(c->head + i) % c->slots]);
+  for (zend_long i = 0; i < c->count; i++)
+    zend_get_gc_buffer_add_zval(gcb, &c->buf[(c->head + i) % c->slots]);
   for (Waiter* w = c->senders.head; w; w = w->q_next) zend_get_gc_buffer_add_zval(gcb, &w->value);
   zend_get_gc_buffer_use(gcb, table, n);
   return zend_std_get_properties(obj);
@@ -148,9 +159,7 @@ int channel_receive(Channel* c, zval* out) {
   return closed ? 0 : 1;
 }
 
-zend_object* closed_error(const char* what) {
-  return make_exception(ce_channel_closed, nullptr, "%s", what);
-}
+zend_object* closed_error(const char* what) { return make_exception(ce_channel_closed, nullptr, "%s", what); }
 
 // --- foreach support
 
@@ -184,7 +193,9 @@ loom_iterator_valid_t it_valid(zend_object_iterator* it) {
 
 zval* it_current(zend_object_iterator* it) { return &reinterpret_cast<ChannelIterator*>(it)->current; }
 
-void it_key(zend_object_iterator* it, zval* key) { ZVAL_LONG(key, reinterpret_cast<ChannelIterator*>(it)->key); }
+void it_key(zend_object_iterator* it, zval* key) {
+  ZVAL_LONG(key, reinterpret_cast<ChannelIterator*>(it)->key);
+}
 
 void it_next(zend_object_iterator* it) {
   auto* ci = reinterpret_cast<ChannelIterator*>(it);

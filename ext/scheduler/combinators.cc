@@ -90,10 +90,14 @@ void group_outcomes(Group* g, zval* values, zval* errors) {
     zval* dst = t->error ? errors : values;
     if (!dst) continue;
     zval item;
-    if (t->error) ZVAL_OBJ_COPY(&item, t->error);
-    else ZVAL_COPY(&item, &t->result);
-    if (key) zend_hash_update(Z_ARRVAL_P(dst), key, &item);
-    else zend_hash_index_update(Z_ARRVAL_P(dst), idx, &item);
+    if (t->error)
+      ZVAL_OBJ_COPY(&item, t->error);
+    else
+      ZVAL_COPY(&item, &t->result);
+    if (key)
+      zend_hash_update(Z_ARRVAL_P(dst), key, &item);
+    else
+      zend_hash_index_update(Z_ARRVAL_P(dst), idx, &item);
   }
   ZEND_HASH_FOREACH_END();
 }
@@ -340,8 +344,10 @@ ZEND_FUNCTION(Loom_map) {
       Task* t = task_from_obj(Z_OBJ(tasks[i++]));
       t->observed = true;
       Z_TRY_ADDREF(t->result);
-      if (key) zend_hash_update(Z_ARRVAL_P(return_value), key, &t->result);
-      else zend_hash_index_update(Z_ARRVAL_P(return_value), idx, &t->result);
+      if (key)
+        zend_hash_update(Z_ARRVAL_P(return_value), key, &t->result);
+      else
+        zend_hash_index_update(Z_ARRVAL_P(return_value), idx, &t->result);
     }
     ZEND_HASH_FOREACH_END();
   } else {
@@ -390,7 +396,8 @@ ZEND_FUNCTION(Loom_timeout) {
     RETURN_THROWS();
   }
   if (!finished) {
-    zend_object* ex = make_exception(ce_timeout, nullptr, "Loom\\timeout(): timed out after %g seconds", seconds);
+    zend_object* ex =
+        make_exception(ce_timeout, nullptr, "Loom\\timeout(): timed out after %g seconds", seconds);
     task_cancel(t, ex);
     t->observed = true;
     zval_ptr_dtor(&tz);

@@ -13,6 +13,7 @@ zend_class_entry* ce_composite;
 ZEND_METHOD(Loom_CompositeException, getErrors) {
   ZEND_PARSE_PARAMETERS_NONE();
   zval rv;
-  zval* errors = zend_read_property(loom::ce_composite, Z_OBJ_P(ZEND_THIS), "errors", sizeof("errors") - 1, 1, &rv);
+  zval* errors =
+      zend_read_property(loom::ce_composite, Z_OBJ_P(ZEND_THIS), "errors", sizeof("errors") - 1, 1, &rv);
   RETURN_COPY_DEREF(errors);
 }

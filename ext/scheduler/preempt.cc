@@ -36,11 +36,11 @@ int64_t now_ns() {
 }
 
 // Shared with the ticker thread.
-std::atomic<uint64_t> slice_id{0};      // bumped each time Loom resumes a task
+std::atomic<uint64_t> slice_id{0};       // bumped each time Loom resumes a task
 std::atomic<bool> slice_running{false};  // a task slice is running now
-std::atomic<int64_t> slice_start{0};    // when it began (steady clock, ns)
-std::atomic<int64_t> period_ns{0};      // loom.preempt_ms of the running slice
-std::atomic<uint64_t> pending_slice{0}; // the slice the ticker asked to preempt
+std::atomic<int64_t> slice_start{0};     // when it began (steady clock, ns)
+std::atomic<int64_t> period_ns{0};       // loom.preempt_ms of the running slice
+std::atomic<uint64_t> pending_slice{0};  // the slice the ticker asked to preempt
 std::atomic<bool> ticker_idle{false};
 std::atomic<bool> ticker_stop{false};
 std::atomic<uint64_t> ticker_wakeups{0};
@@ -54,7 +54,7 @@ pid_t ticker_pid = 0;
 void on_fork_child() {
   ticker_mutex = new std::mutex;  // the parent's are left as they were (never touched again)
   ticker_cv = new std::condition_variable;
-  ticker = nullptr;               // the thread object belongs to the parent
+  ticker = nullptr;  // the thread object belongs to the parent
   ticker_idle.store(false);
   slice_running.store(false);
   pending_slice.store(0);
@@ -118,13 +118,14 @@ bool function_mode_jit() {
   if (!zend_ini_long(const_cast<char*>(cli ? "opcache.enable_cli" : "opcache.enable"),
                      cli ? sizeof("opcache.enable_cli") - 1 : sizeof("opcache.enable") - 1, 0))
     return false;
-  const char* size = zend_ini_string_ex("opcache.jit_buffer_size", sizeof("opcache.jit_buffer_size") - 1, 0, nullptr);
+  const char* size =
+      zend_ini_string_ex("opcache.jit_buffer_size", sizeof("opcache.jit_buffer_size") - 1, 0, nullptr);
   if (!size || strtoll(size, nullptr, 10) <= 0) return false;
   const char* v = zend_ini_string_ex("opcache.jit", sizeof("opcache.jit") - 1, 0, nullptr);
   if (!v || !*v) return false;
   if (!strcasecmp(v, "function")) return true;
-  if (!strcasecmp(v, "0") || !strcasecmp(v, "off") || !strcasecmp(v, "disable") || !strcasecmp(v, "tracing") ||
-      !strcasecmp(v, "on"))
+  if (!strcasecmp(v, "0") || !strcasecmp(v, "off") || !strcasecmp(v, "disable") ||
+      !strcasecmp(v, "tracing") || !strcasecmp(v, "on"))
     return false;
   if (strlen(v) == 4 && isdigit(v[0]) && isdigit(v[1]) && isdigit(v[2]) && isdigit(v[3])) return v[2] <= '3';
   return false;
@@ -135,10 +136,11 @@ bool preemption_on() {
   if (jit_check == JitCheck::Unknown) {
     jit_check = function_mode_jit() ? JitCheck::FunctionMode : JitCheck::Ok;
     if (jit_check == JitCheck::FunctionMode)
-      php_error_docref(nullptr, E_WARNING,
-                       "Loom task preemption is off in this process: OPcache's function-mode JIT (opcache.jit "
-                       "trigger digit 0-3) computes wrong results when VM interrupts arrive. Use the tracing "
-                       "JIT (opcache.jit=tracing) or no JIT to have it on again");
+      php_error_docref(
+          nullptr, E_WARNING,
+          "Loom task preemption is off in this process: OPcache's function-mode JIT (opcache.jit "
+          "trigger digit 0-3) computes wrong results when VM interrupts arrive. Use the tracing "
+          "JIT (opcache.jit=tracing) or no JIT to have it on again");
   }
   return jit_check == JitCheck::Ok;
 }

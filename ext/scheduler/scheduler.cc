@@ -39,7 +39,7 @@ ZEND_END_ARG_INFO()
 
 const zend_function_entry private_function_entries[] = {
     LOOM_RAW_FENTRY("loom_shutdown_drain", ZEND_FN(loom_shutdown_drain), arginfo_none)
-    LOOM_RAW_FENTRY("Loom\\{worker}", ZEND_FN(loom_worker), arginfo_none) ZEND_FE_END};
+        LOOM_RAW_FENTRY("Loom\\{worker}", ZEND_FN(loom_worker), arginfo_none) ZEND_FE_END};
 
 zend_function* worker_fn;
 constexpr size_t kMaxIdleWorkers = 64;  // ~21 KiB of PHP memory each while parked
@@ -78,8 +78,10 @@ void link_waiter(Scheduler& s, Waiter* w) {
 
 void unlink_waiter(Scheduler& s, Waiter* w) {
   if (!w->prev && s.waiters_head != w) return;  // not linked
-  if (w->prev) w->prev->next = w->next;
-  else s.waiters_head = w->next;
+  if (w->prev)
+    w->prev->next = w->next;
+  else
+    s.waiters_head = w->next;
   if (w->next) w->next->prev = w->prev;
   w->prev = w->next = nullptr;
   s.waiting--;
@@ -102,9 +104,9 @@ void scheduler_minit() {
   zend_hash_init(&private_functions, 4, nullptr, ZEND_FUNCTION_DTOR, 1);
   zend_register_functions(nullptr, private_function_entries, &private_functions, MODULE_PERSISTENT);
   drain_fn = (zend_function*)zend_hash_str_find_ptr(&private_functions, "loom_shutdown_drain",
-                                                     sizeof("loom_shutdown_drain") - 1);
+                                                    sizeof("loom_shutdown_drain") - 1);
   worker_fn = (zend_function*)zend_hash_str_find_ptr(&private_functions, "loom\\{worker}",
-                                                      sizeof("loom\\{worker}") - 1);
+                                                     sizeof("loom\\{worker}") - 1);
 
 #ifdef LOOM_HAVE_EXIT_OPCODE
   previous_exit_handler = zend_get_user_opcode_handler(ZEND_EXIT);
@@ -189,16 +191,19 @@ void wake(Waiter* w, zend_object* err) {
   if (reactor::Reactor::exists()) reactor::Reactor::instance().interrupt();
   if (!w->fiber && !w->task) return;  // top-level code: run_loop sees `waiting` drop
   w->queued = true;
-  if (w->preempted) sched().preempted.push_back(w);
-  else sched().ready.push_back(ReadyItem{nullptr, w});
+  if (w->preempted)
+    sched().preempted.push_back(w);
+  else
+    sched().ready.push_back(ReadyItem{nullptr, w});
 }
 
 bool check_can_suspend(const char* fname) {
   if (EG(active_fiber) && (EG(active_fiber)->flags & ZEND_FIBER_FLAG_DESTROYED)) {
-    zend_throw_exception_ex(ce_exception, 0,
-                            "%s(): cannot suspend here: this fiber is being destroyed (its finally blocks run "
-                            "at shutdown or after its last reference was dropped) and PHP forbids suspending it",
-                            fname);
+    zend_throw_exception_ex(
+        ce_exception, 0,
+        "%s(): cannot suspend here: this fiber is being destroyed (its finally blocks run "
+        "at shutdown or after its last reference was dropped) and PHP forbids suspending it",
+        fname);
     return false;
   }
   if (zend_fiber_switch_blocked()) {
@@ -213,11 +218,12 @@ bool check_can_suspend(const char* fname) {
     // is parked inside its autoloader would get "Class not found".
     zend_string* cls = nullptr;
     zend_hash_get_current_key(EG(in_autoload), &cls, nullptr);
-    zend_throw_exception_ex(ce_exception, 0,
-                            "%s(): cannot suspend here: class %s is being autoloaded, and any other task using "
-                            "it meanwhile would fail with \"Class not found\"; do the waiting before or after "
-                            "the class is loaded, not inside the autoloader",
-                            fname, cls ? ZSTR_VAL(cls) : "(unknown)");
+    zend_throw_exception_ex(
+        ce_exception, 0,
+        "%s(): cannot suspend here: class %s is being autoloaded, and any other task using "
+        "it meanwhile would fail with \"Class not found\"; do the waiting before or after "
+        "the class is loaded, not inside the autoloader",
+        fname, cls ? ZSTR_VAL(cls) : "(unknown)");
     return false;
   }
   if (OG(running)) {
@@ -429,8 +435,10 @@ static void start_task(Scheduler& s, Task* t) {
   while (!s.idle_workers.empty() && Z_TYPE(worker) == IS_UNDEF) {
     zend_object* idle = s.idle_workers.back();  // the pool's reference becomes ours
     s.idle_workers.pop_back();
-    if (reinterpret_cast<zend_fiber*>(idle)->context.status == ZEND_FIBER_STATUS_SUSPENDED) ZVAL_OBJ(&worker, idle);
-    else OBJ_RELEASE(idle);  // cannot happen while only Loom reaches parked workers; never resume a dead one
+    if (reinterpret_cast<zend_fiber*>(idle)->context.status == ZEND_FIBER_STATUS_SUSPENDED)
+      ZVAL_OBJ(&worker, idle);
+    else
+      OBJ_RELEASE(idle);  // cannot happen while only Loom reaches parked workers; never resume a dead one
   }
   bool fresh = Z_TYPE(worker) == IS_UNDEF;
   if (fresh) {
@@ -734,9 +742,8 @@ static void report_one(Scheduler& s, Task* t) {
   zval rv;
   zval* msg = zend_read_property(zend_get_exception_base(ex), ex, "message", sizeof("message") - 1, 1, &rv);
   zend_string* where = t->spawned_file ? t->spawned_file : ZSTR_EMPTY_ALLOC();
-  zend_error_at(E_WARNING, where, t->spawned_line,
-                "Loom: task #%u failed and nobody awaited it: %s: %s", t->id, ZSTR_VAL(ex->ce->name),
-                Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
+  zend_error_at(E_WARNING, where, t->spawned_line, "Loom: task #%u failed and nobody awaited it: %s: %s",
+                t->id, ZSTR_VAL(ex->ce->name), Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
 }
 
 // After a report ran user code (the handler, or an error handler seeing the warning): an exception it
@@ -863,14 +870,17 @@ void scheduler_shutdown_drain() {
   }
   run_loop(nullptr, &expired);
   if (expired && s.live_tasks && !s.exiting && !EG(exception)) {
-    zend_error(E_WARNING, "Loom: %zu task(s) still running after loom.shutdown_timeout=%g s at script end; cancelling them",
-               s.live_tasks, bound);
+    zend_error(
+        E_WARNING,
+        "Loom: %zu task(s) still running after loom.shutdown_timeout=%g s at script end; cancelling them",
+        s.live_tasks, bound);
     cancel_all(s);
     expired = false;
     deadline = reactor::Reactor::instance().add_timer(1000, on_drain_deadline, &expired, /*weak=*/true);
     run_loop(nullptr, &expired);
     if (expired && s.live_tasks)
-      zend_error(E_WARNING, "Loom: %zu task(s) ignored cancellation at script end; abandoning them", s.live_tasks);
+      zend_error(E_WARNING, "Loom: %zu task(s) ignored cancellation at script end; abandoning them",
+                 s.live_tasks);
   }
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(deadline);
   if (!EG(exception)) report_unhandled_impl(true);
@@ -929,13 +939,17 @@ void scheduler_rshutdown() {
   while (s->waiters_head) {
     Waiter* w = s->waiters_head;
     unlink_waiter(*s, w);
-    if (!w->queued) waiter_release(w);
-    else w->dead = true;
+    if (!w->queued)
+      waiter_release(w);
+    else
+      w->dead = true;
   }
   std::vector<Task*> refs;
   for (ReadyItem& it : s->ready) {
-    if (it.start) refs.push_back(it.start);
-    else if (it.resume->dead) waiter_release(it.resume);
+    if (it.start)
+      refs.push_back(it.start);
+    else if (it.resume->dead)
+      waiter_release(it.resume);
   }
   s->ready.clear();
   for (Waiter* w : s->preempted)

@@ -21,9 +21,9 @@ struct Waiter;
 // the waiter's fired list.
 struct Listener {
   Waiter* waiter;
-  Task* task;      // null once the task completed and unlinked us
-  zend_long tag;   // the caller's index (position in the input)
-  zval key;        // the caller's key (combinators keep input keys)
+  Task* task;     // null once the task completed and unlinked us
+  zend_long tag;  // the caller's index (position in the input)
+  zval key;       // the caller's key (combinators keep input keys)
   Listener* prev;
   Listener* next;
   Listener* next_fired;
@@ -31,17 +31,17 @@ struct Listener {
 
 // One suspension of one execution context: top-level code, a task, or a user's Fiber.
 struct Waiter {
-  zend_fiber* fiber;  // null: top-level code (the loop runs in place)
-  Task* task;         // the task running on `fiber`, if it is one
-  const char* what;   // for deadlock reports: "sleep", "await", "channel receive", ...
-  Task* awaited;      // for deadlock reports, when waiting on one task
-  bool waiting;       // registered, not yet woken
-  bool queued;        // in the ready queue
-  bool dead;          // its wait() returned while queued: free it when dequeued
-  bool preempted;     // a preempted task's turn: queued behind all other ready work (Scheduler::preempted)
-  zend_object* error; // thrown at the suspension point when resumed (owned)
+  zend_fiber* fiber;   // null: top-level code (the loop runs in place)
+  Task* task;          // the task running on `fiber`, if it is one
+  const char* what;    // for deadlock reports: "sleep", "await", "channel receive", ...
+  Task* awaited;       // for deadlock reports, when waiting on one task
+  bool waiting;        // registered, not yet woken
+  bool queued;         // in the ready queue
+  bool dead;           // its wait() returned while queued: free it when dequeued
+  bool preempted;      // a preempted task's turn: queued behind all other ready work (Scheduler::preempted)
+  zend_object* error;  // thrown at the suspension point when resumed (owned)
   zend_string* fiber_desc;  // a user Fiber's function and where it is defined, for reports (owned)
-  zval value;         // value handed over by the waker (channel receive)
+  zval value;               // value handed over by the waker (channel receive)
   reactor::TimerId timer;
   void (*detach)(Waiter*);  // unhook from the source (cancellation); may be null
   void* source;
@@ -58,20 +58,20 @@ enum class TaskState : uint8_t { Pending, Running, Done };
 struct Task {
   uint32_t id;
   TaskState state;
-  bool observed;         // someone awaited it or asked for its outcome
-  bool reported;         // unhandled failure already reported
-  bool foreign_suspended;  // its fiber was suspended by Fiber::suspend() outside Loom and not resumed since
-  uint32_t atomic_depth;  // inside Loom\atomic(): never preempted
+  bool observed;             // someone awaited it or asked for its outcome
+  bool reported;             // unhandled failure already reported
+  bool foreign_suspended;    // its fiber was suspended by Fiber::suspend() outside Loom and not resumed since
+  uint32_t atomic_depth;     // inside Loom\atomic(): never preempted
   bool spawned_in_shutdown;  // spawned during request shutdown (a shutdown function, a destructor at the end)
   zval callable;
   zval* args;
   uint32_t argc;
-  HashTable* named;      // named arguments of spawn(), or null
-  zval fiber;            // the Fiber object running it (UNDEF before start / after finish)
+  HashTable* named;  // named arguments of spawn(), or null
+  zval fiber;        // the Fiber object running it (UNDEF before start / after finish)
   zval result;
-  zend_object* error;    // the exception it ended with (owned), or null
+  zend_object* error;           // the exception it ended with (owned), or null
   zend_object* pending_cancel;  // delivered at its next suspension (owned)
-  Waiter* waiter;        // its current suspension
+  Waiter* waiter;               // its current suspension
   Listener* listeners;
   zend_string* spawned_at;  // "file:line"
   zend_string* spawned_file;
@@ -86,27 +86,27 @@ inline Task* task_from_obj(zend_object* obj) {
 }
 
 struct ReadyItem {
-  Task* start;   // a task to start, or
+  Task* start;     // a task to start, or
   Waiter* resume;  // a suspension to resume
 };
 
 struct Scheduler {
   std::deque<ReadyItem> ready;
   std::deque<Waiter*> preempted;  // preempted tasks: each runs after a poll, once nothing else is ready
-  std::vector<Task*> unhandled;  // failed, never awaited, still referenced (one ref each)
+  std::vector<Task*> unhandled;   // failed, never awaited, still referenced (one ref each)
   Task* live_head = nullptr;
   size_t live_tasks = 0;
   Waiter* waiters_head = nullptr;
   size_t waiting = 0;
-  Task* current = nullptr;       // the task whose fiber Loom resumed last (identity: task_on_fiber)
+  Task* current = nullptr;  // the task whose fiber Loom resumed last (identity: task_on_fiber)
   // Which task runs on which worker fiber: a task's identity follows its fiber, even when foreign code
   // (Fiber::resume() by a user or a Revolt loop) resumed it.
   std::unordered_map<zend_fiber*, Task*> task_on_fiber;
   zend_fiber* loom_resumed = nullptr;  // the fiber Loom itself is resuming right now (null: none)
   uint32_t next_task_id = 1;
   bool in_main_loop = false;
-  bool exiting = false;          // exit() was called: resume nothing more
-  bool fatal_seen = false;       // a fatal error or uncaught exception happened
+  bool exiting = false;              // exit() was called: resume nothing more
+  bool fatal_seen = false;           // a fatal error or uncaught exception happened
   bool shutdown_registered = false;  // a drain is queued among the shutdown functions
   bool draining = false;
   bool reporting = false;       // a report pass is running (handlers must not start another)

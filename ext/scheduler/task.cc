@@ -71,9 +71,10 @@ static HashTable* task_debug_info(zend_object* obj, int* is_temp) {
   zval v;
   ZVAL_LONG(&v, t->id);
   zend_hash_str_update(ht, "id", 2, &v);
-  const char* state = t->state == TaskState::Pending ? "pending" : t->state == TaskState::Running ? "running"
-                      : t->error                      ? "failed"
-                                                      : "finished";
+  const char* state = t->state == TaskState::Pending   ? "pending"
+                      : t->state == TaskState::Running ? "running"
+                      : t->error                       ? "failed"
+                                                       : "finished";
   ZVAL_STRING(&v, state);
   zend_hash_str_update(ht, "state", 5, &v);
   if (t->spawned_at) {
@@ -143,8 +144,8 @@ Task* task_spawn(zval* callable, zval* args, uint32_t argc, HashTable* named, zv
     t->spawned_line = zend_get_executed_lineno();
     t->spawned_file = zend_string_copy(file);
     t->spawned_at = zend_strpprintf(0, "%s:%u", ZSTR_VAL(file), t->spawned_line);
-  }
-  else t->spawned_at = zend_string_init("[internal]", sizeof("[internal]") - 1, 0);
+  } else
+    t->spawned_at = zend_string_init("[internal]", sizeof("[internal]") - 1, 0);
   t->state = TaskState::Pending;
   t->spawned_in_shutdown = (EG(flags) & EG_FLAGS_IN_SHUTDOWN) != 0;
   t->next_live = s.live_head;
@@ -164,11 +165,15 @@ void task_complete(Task* t, zval* value, zend_object* error) {
   }
   Scheduler& s = sched();
   t->state = TaskState::Done;
-  if (value) ZVAL_COPY(&t->result, value);
-  else ZVAL_NULL(&t->result);
+  if (value)
+    ZVAL_COPY(&t->result, value);
+  else
+    ZVAL_NULL(&t->result);
   t->error = error;
-  if (t->prev_live) t->prev_live->next_live = t->next_live;
-  else if (s.live_head == t) s.live_head = t->next_live;
+  if (t->prev_live)
+    t->prev_live->next_live = t->next_live;
+  else if (s.live_head == t)
+    s.live_head = t->next_live;
   if (t->next_live) t->next_live->prev_live = t->prev_live;
   t->prev_live = t->next_live = nullptr;
   s.live_tasks--;
@@ -183,8 +188,10 @@ void task_complete(Task* t, zval* value, zend_object* error) {
     l->prev = l->next = nullptr;
     Waiter* w = l->waiter;
     l->next_fired = nullptr;
-    if (w->fired_tail) w->fired_tail->next_fired = l;
-    else w->fired_head = l;
+    if (w->fired_tail)
+      w->fired_tail->next_fired = l;
+    else
+      w->fired_head = l;
     w->fired_tail = l;
     wake(w);
     l = next;
@@ -218,8 +225,10 @@ void task_cancel(Task* t, zend_object* reason) {
     return;
   }
   // Running, or woken and not yet resumed: it sees the cancellation at its next suspension.
-  if (t->pending_cancel) OBJ_RELEASE(ex);
-  else t->pending_cancel = ex;
+  if (t->pending_cancel)
+    OBJ_RELEASE(ex);
+  else
+    t->pending_cancel = ex;
 }
 
 void listener_attach(Listener* l, Task* t, Waiter* w, zend_long tag) {
@@ -230,8 +239,10 @@ void listener_attach(Listener* l, Task* t, Waiter* w, zend_long tag) {
     // Already finished: it counts as fired at once.
     l->task = nullptr;
     l->prev = l->next = nullptr;
-    if (w->fired_tail) w->fired_tail->next_fired = l;
-    else w->fired_head = l;
+    if (w->fired_tail)
+      w->fired_tail->next_fired = l;
+    else
+      w->fired_head = l;
     w->fired_tail = l;
     return;
   }
@@ -245,8 +256,10 @@ void listener_attach(Listener* l, Task* t, Waiter* w, zend_long tag) {
 void listener_detach(Listener* l) {
   Task* t = l->task;
   if (!t) return;
-  if (l->prev) l->prev->next = l->next;
-  else t->listeners = l->next;
+  if (l->prev)
+    l->prev->next = l->next;
+  else
+    t->listeners = l->next;
   if (l->next) l->next->prev = l->prev;
   l->prev = l->next = nullptr;
   l->task = nullptr;
@@ -372,7 +385,8 @@ ZEND_FUNCTION(Loom_stats) {
   bool r = reactor::Reactor::exists();
   add_assoc_long(return_value, "timers", r ? (zend_long)reactor::Reactor::instance().timer_count() : 0);
   add_assoc_long(return_value, "uv_handles", r ? (zend_long)reactor::Reactor::instance().handle_count() : 0);
-  add_assoc_long(return_value, "curl_handles", loom_http_curl_handles ? (zend_long)loom_http_curl_handles() : 0);
+  add_assoc_long(return_value, "curl_handles",
+                 loom_http_curl_handles ? (zend_long)loom_http_curl_handles() : 0);
   add_assoc_long(return_value, "sockets", loom_http_sockets ? (zend_long)loom_http_sockets() : 0);
   add_assoc_long(return_value, "waiting", have ? (zend_long)sched().waiting : 0);
   add_assoc_long(return_value, "preemptions", static_cast<zend_long>(preempt_count()));
