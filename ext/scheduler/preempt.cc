@@ -170,16 +170,21 @@ void on_interrupt(zend_execute_data* ex) {
   Task* t = task_of_active_fiber();
   if (!t || t->atomic_depth || !safe_point()) return;
   preemptions++;
-  // A preemption is not a cancellation point: a cancel pending for the task stays pending until the
-  // task's own next suspension.
-  zend_object* cancel = t->pending_cancel;
-  t->pending_cancel = nullptr;
+  // Cancellation (cancel(), timeout()) reaches a task where it waits, as in AMPHP, Swoole or Go: a
+  // preemption is not a suspension the task asked for, so a pending cancel stays pending. Only at script
+  // end (loom.shutdown=cancel, or the shutdown deadline passed) does it land here, so a task that never
+  // suspends cannot hold the request forever.
+  zend_object* cancel = nullptr;
+  if (t->pending_cancel && !sched().draining) {
+    cancel = t->pending_cancel;
+    t->pending_cancel = nullptr;
+  }
   Waiter* w = waiter_new("preempted");
   w->preempted = true;
   wait(w, true);
   waiter_free(w);
   if (cancel) {
-    if (t->pending_cancel) OBJ_RELEASE(t->pending_cancel);
+    if (t->pending_cancel) OBJ_RELEASE(t->pending_cancel);  // a second cancel while queued: keep the first
     t->pending_cancel = cancel;
   }
 }
@@ -206,7 +211,11 @@ void preempt_mshutdown() {
   ticker = nullptr;
 }
 
-void preempt_rshutdown() { preemptions = 0; }
+void preempt_rshutdown() {
+  // A fatal error or time limit inside a task bails out past the slice_end() of its resume.
+  slice_end();
+  preemptions = 0;
+}
 
 bool slice_begin() {
   if (!preemption_on()) return false;

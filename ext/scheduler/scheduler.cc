@@ -699,6 +699,7 @@ void run_loop(Waiter* until, const bool* stop) {
         s.in_main_loop = false;
         s.current = nullptr;
         s.exiting = true;
+        slice_end();  // the bailout skipped the end of the slice it interrupted
       });
   s.in_main_loop = false;
 }
