@@ -41,6 +41,7 @@ std::atomic<bool> slice_running{false};  // a task slice is running now
 std::atomic<int64_t> slice_start{0};     // when it began (steady clock, ns)
 std::atomic<int64_t> period_ns{0};       // loom.preempt_ms of the running slice
 std::atomic<uint64_t> pending_slice{0};  // the slice the ticker asked to preempt
+std::atomic<zend_atomic_bool*> interrupt_flag{nullptr};  // EG(vm_interrupt) of the thread that runs tasks
 std::atomic<bool> ticker_idle{false};
 std::atomic<bool> ticker_stop{false};
 std::atomic<uint64_t> ticker_wakeups{0};
@@ -93,7 +94,7 @@ void ticker_main() {
     }
     if (slice_running.load() && slice_id.load() == id) {
       pending_slice.store(id);
-      zend_atomic_bool_store(&EG(vm_interrupt), true);
+      zend_atomic_bool_store(interrupt_flag.load(), true);  // never EG() here: this is another thread
     }
     due = now + period_ns.load();  // unsafe point, or not taken yet: ask again one period later
   }
@@ -219,6 +220,7 @@ void preempt_rshutdown() {
 
 bool slice_begin() {
   if (!preemption_on()) return false;
+  if (!interrupt_flag.load()) interrupt_flag.store(&EG(vm_interrupt));
   start_ticker();
   period_ns.store(static_cast<int64_t>(LOOM_G(preempt_ms)) * 1000000);
   slice_start.store(now_ns());
