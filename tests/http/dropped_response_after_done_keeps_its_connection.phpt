@@ -19,14 +19,7 @@ $s = Loom\stats();                               // still reading the rest in th
 echo "dropped: curl_handles={$s['curl_handles']} sockets={$s['sockets']}\n";
 // Release the rest through a plain PHP request (not one of the client's connections).
 echo file_get_contents("{$srv['url']}/open?gate=rest");
-$deadline = microtime(true) + 20;
-while (Loom\stats()['curl_handles'] !== 0) {
-    if (microtime(true) > $deadline) {
-        echo "FAIL: the dropped transfer still runs 20 s after its rest was sent: ", json_encode(Loom\stats()), "\n";
-        break;
-    }
-    Loom\sleep(0.01);
-}
+loom_wait_until(fn() => Loom\stats()['curl_handles'] === 0, 'the dropped transfer to read its rest');
 $s = Loom\stats();
 echo "after the rest arrived: curl_handles={$s['curl_handles']} sockets={$s['sockets']}\n";
 var_dump($c->request('GET', '/json?n=2')->json());
