@@ -9,7 +9,7 @@ fault_with_streams_in_flight('exit');
 ?>
 --EXPECT--
 faulting page: status 200, ended: yes, body: "exiting\nshutdown function ran\n"
-ended without waiting for the streams (2 s): yes
+ended without waiting for the streams (20 s): yes
 same worker serves the next request: yes
 next request correct: yes
 on entry: tasks=0 curl_handles=0 timers=0 waiting=0

@@ -10,7 +10,7 @@ fault_with_streams_in_flight('memory_limit');
 --EXPECTF--
 faulting page: status 500, ended: yes, body: "shutdown function ran\n"
 stderr: PHP message: PHP Fatal error:  Allowed memory size of 33554432 bytes exhausted %s
-ended without waiting for the streams (2 s): yes
+ended without waiting for the streams (20 s): yes
 same worker serves the next request: yes
 next request correct: yes
 on entry: tasks=0 curl_handles=0 timers=0 waiting=0

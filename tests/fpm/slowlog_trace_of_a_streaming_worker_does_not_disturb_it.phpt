@@ -16,7 +16,7 @@ loom_fpm_page($fpm, 'fanout.php', LOOM_FPM_FANOUT_PAGE);
 $r = loom_fpm_request($fpm, 'fanout.php', ['query' => ['url' => $up['url'], 'k' => 5, 'tokens' => 40, 'interval_ms' => 50, 'ttft_ms' => 10]]);
 $page = json_decode($r['body'], true);
 echo "page: status {$r['status']}, tokens {$page['tokens']}, errors ", count($page['errors']), "\n";
-$deadline = microtime(true) + 3;
+$deadline = microtime(true) + 20;
 while (!str_contains(loom_fpm_log($fpm), 'finished trace') && microtime(true) < $deadline) {
     usleep(20000);
 }

@@ -10,12 +10,15 @@ $up = loom_fpm_upstream();
 loom_fpm_page($fpm, 'leave.php', <<<'PAGE'
 <?php
 $s = Loom\stats();
-echo "pid ", getmypid(), " fds ", count(scandir('/proc/self/fd')), "\n";
+// Not counted: this script's own file, which PHP keeps open only while opcache has not cached it (it
+// does not cache a file younger than opcache.file_update_protection, 2 s): that depends on timing.
+$fds = count(array_filter(scandir('/proc/self/fd'), fn($fd) => @readlink("/proc/self/fd/$fd") !== __FILE__));
+echo "pid ", getmypid(), " fds ", $fds, "\n";
 echo "on entry: tasks={$s['tasks']} curl_handles={$s['curl_handles']} timers={$s['timers']} waiting={$s['waiting']}\n";
 if (($_GET['leave'] ?? '') !== '1') {
     return;
 }
-ini_set('loom.shutdown_timeout', '1');
+ini_set('loom.shutdown_timeout', '2');   // the stream and the sleep end 1.7 s before it
 $client = new Loom\Http\Client(['base_uri' => $_GET['url']]);
 Loom\spawn(function () use ($client) {
     $n = 0;
@@ -45,7 +48,7 @@ $first = loom_fpm_request($fpm, 'leave.php', ['query' => ['leave' => 1, 'url' =>
 $firstTime = microtime(true) - $t0;
 echo "-- first request: status {$first['status']}, ended: ", $first['ended'] ? 'yes' : 'no', "\n";
 echo preg_replace('/^pid .*\n/', '', $first['body']);
-echo "took between the drain bound and 5 s: ", $firstTime >= 0.9 && $firstTime < 5 ? 'yes' : sprintf('NO (%.2f s)', $firstTime), "\n";
+echo "took between the drain bound and 8 s: ", $firstTime >= 1.9 && $firstTime < 8 ? 'yes' : sprintf('NO (%.2f s)', $firstTime), "\n";
 
 $second = loom_fpm_request($fpm, 'leave.php');
 echo "-- second request: status {$second['status']}\n";
@@ -70,11 +73,11 @@ page body done
 sleeping task drained
 streaming task drained: 10 tokens
 stalled task cancelled at the drain bound
-took between the drain bound and 5 s: yes
+took between the drain bound and 8 s: yes
 -- second request: status 200
 same worker: yes
 on entry: tasks=0 curl_handles=0 timers=0 waiting=0
 fds on entry the same after each such page: yes
 stalled task never resumed later: yes
-worker stderr: PHP message: PHP Warning:  Loom: 1 task(s) still running after loom.shutdown_timeout=1 s at script end; cancelling them in %s
+worker stderr: PHP message: PHP Warning:  Loom: 1 task(s) still running after loom.shutdown_timeout=2 s at script end; cancelling them in %s
 crash lines in the FPM log: 0

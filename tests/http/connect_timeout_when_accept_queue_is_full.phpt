@@ -28,7 +28,7 @@ try {
     $s = (hrtime(true) - $t0) / 1e9;
     echo get_class($e), ' phase ', $e->getPhase(), ', curl ', $e->getCurlCode(), "\n";
     echo str_replace($name, 'HOST:PORT', explode(': ', $e->getMessage(), 2)[0]), "\n";
-    var_dump($s >= 0.45, $s < 0.5 + 1.5);
+    var_dump($s >= 0.45, $s < 0.5 + 2.5);   // the 0.5 s limit, not the 10 s default
 }
 echo 'other request: ', $other->await(), " bytes\n";
 loom_test_server_stop($srv);

@@ -18,7 +18,7 @@ try {
     $ms = (hrtime(true) - $t0) / 1e6;
     echo get_class($e), "\n";
     var_dump($e->getPhase(), $e->getCurlCode(), $e->getUrl() === "http://127.0.0.1:$port/v1/models");
-    var_dump(str_contains($e->getMessage(), "127.0.0.1:$port"), $ms < 2000);
+    var_dump(str_contains($e->getMessage(), "127.0.0.1:$port"), $ms < 5000);   // far below the 10 s connect timeout
     echo str_replace((string)$port, 'PORT', $e->getMessage()), "\n";
 }
 var_dump($other->await());

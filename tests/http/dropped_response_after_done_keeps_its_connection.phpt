@@ -6,16 +6,20 @@ require __DIR__ . '/../inc/loom.inc';
 require __DIR__ . '/../inc/server.inc';
 $srv = loom_test_server_start();
 $c = new Loom\Http\Client(['base_uri' => $srv['url']]);
-// [DONE] arrives first; a comment and the end of the chunked body follow 100 ms later.
-$q = http_build_query(['data' => "data: {\"n\":1}\n\ndata: [DONE]\n\n: trailing\n", 'chunk' => 29, 'interval_ms' => 100]);
+// [DONE] arrives first; a comment and the end of the chunked body follow only once the test opens the
+// server's gate, so they cannot have arrived when the response is dropped.
+$q = http_build_query(['data' => "data: {\"n\":1}\n\ndata: [DONE]\n\n: trailing\n", 'chunk' => 29, 'gate' => 'rest']);
 $r = $c->request('GET', "/sse?$q");
 foreach ($r->events() as $e) {
     echo $e->data, "\n";
     if ($e->data === '[DONE]') break;
 }
 unset($r, $e);                                   // the response object is gone mid-body
-var_dump(Loom\stats()['curl_handles']);          // still reading the rest in the background
-Loom\sleep(0.4);
+$s = Loom\stats();                               // still reading the rest in the background
+echo "dropped: curl_handles={$s['curl_handles']} sockets={$s['sockets']}\n";
+// Release the rest through a plain PHP request (not one of the client's connections).
+echo file_get_contents("{$srv['url']}/open?gate=rest");
+loom_wait_until(fn() => Loom\stats()['curl_handles'] === 0, 'the dropped transfer to read its rest');
 $s = Loom\stats();
 echo "after the rest arrived: curl_handles={$s['curl_handles']} sockets={$s['sockets']}\n";
 var_dump($c->request('GET', '/json?n=2')->json());
@@ -25,7 +29,8 @@ loom_test_server_stop($srv);
 --EXPECT--
 {"n":1}
 [DONE]
-int(1)
+dropped: curl_handles=1 sockets=1
+open
 after the rest arrived: curl_handles=0 sockets=1
 array(1) {
   ["items"]=>

@@ -8,7 +8,7 @@ $c = new Loom\Http\Client(['base_uri' => $srv['url']]);
 $mine = new DomainException('consumer gave up at token 3');
 $t = Loom\spawn(function () use ($c, $mine) {
     $n = 0;
-    foreach ($c->request('GET', '/v1/chat/completions?tokens=200&interval_ms=10&ttft_ms=0')->events() as $e) {
+    foreach ($c->request('GET', '/v1/chat/completions?tokens=100000&interval_ms=10&ttft_ms=0')->events() as $e) {
         if (++$n === 3) throw $mine;
     }
 });

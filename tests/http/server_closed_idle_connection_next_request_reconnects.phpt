@@ -16,13 +16,16 @@ while ($c = peer_accept($server)) {
 }
 PEER);
 $c = new Loom\Http\Client(['base_uri' => $peer['url']]);
+// Waits until the peer says it closed connection $n (its log is its STDERR), not for a fixed time.
+$closed = fn(int $n) => loom_wait_until(fn() => str_contains((string)file_get_contents($peer['log']), "closed connection $n\n"),
+    "the peer to close connection $n");
 echo $c->request('GET', '/one')->body();
 echo 'idle sockets kept: ', Loom\stats()['sockets'], "\n";
-Loom\sleep(0.4);   // the server has closed it meanwhile
+$closed(1);   // the server has closed the kept connection meanwhile
 echo $c->request('GET', '/two')->body();
-Loom\sleep(0.4);
+$closed(2);
 echo $c->request('POST', '/three', ['body' => 'x'])->body();
-Loom\sleep(0.4);
+$closed(3);
 echo trim(loom_test_peer_stop($peer)), "\n";
 loom_assert_http_baseline(1);
 ?>

@@ -5,11 +5,29 @@ Http: cancelling a task parked in request(), chunks() or events() delivers Cance
 require __DIR__ . '/../inc/http.inc';
 $srv = loom_test_server_start();
 $c = new Loom\Http\Client(['base_uri' => $srv['url']]);
+// Each task reports (a buffered send: it does not suspend) right before it parks where it is named;
+// nothing the server sends would end any of them within a minute.
+$parkedAt = new Loom\Channel(4);
 $parked = [
-    'request' => fn() => $c->request('GET', '/v1/chat/completions?fault=slow_headers&delay_ms=5000'),
-    'chunks' => function () use ($c) { foreach ($c->request('GET', '/stall')->chunks() as $_) {} },
-    'events' => function () use ($c) { foreach ($c->request('GET', '/v1/chat/completions?ttft_ms=5000')->events() as $_) {} },
-    'body' => fn() => $c->request('GET', '/drip?n=100&interval_ms=100')->body(),
+    'request' => function () use ($c, $parkedAt) {
+        $parkedAt->send('request');
+        $c->request('GET', '/v1/chat/completions?fault=slow_headers&delay_ms=60000');
+    },
+    'chunks' => function () use ($c, $parkedAt) {
+        $r = $c->request('GET', '/stall');
+        $parkedAt->send('chunks');
+        foreach ($r->chunks() as $_) {}
+    },
+    'events' => function () use ($c, $parkedAt) {
+        $r = $c->request('GET', '/v1/chat/completions?ttft_ms=60000');
+        $parkedAt->send('events');
+        foreach ($r->events() as $_) {}
+    },
+    'body' => function () use ($c, $parkedAt) {
+        $r = $c->request('GET', '/drip?n=1000&interval_ms=100');
+        $parkedAt->send('body');
+        $r->body();
+    },
 ];
 $tasks = [];
 $finally = [];
@@ -25,7 +43,9 @@ foreach ($parked as $name => $fn) {
         }
     });
 }
-Loom\sleep(0.2);
+for ($i = 0; $i < 4; $i++) $parkedAt->receive();
+// The request still waiting for its headers may not have connected yet.
+loom_wait_until(fn() => Loom\stats()['sockets'] === 4, 'four connected sockets');
 $s = Loom\stats();
 echo "in flight: {$s['curl_handles']} transfers, {$s['sockets']} sockets\n";
 foreach ($tasks as $t) $t->cancel();

@@ -10,7 +10,7 @@ Loom\spawn(function () {
     Loom\sleep(0.01);
     trigger_error('fatal inside a task', E_USER_ERROR);
 });
-Loom\sleep(1);
+Loom\sleep(30);                // far past the fatal: only the fatal ends this
 echo "not reached\n";
 ?>
 --EXPECTF--

@@ -17,7 +17,7 @@ Loom\spawn(function () {
     $a = [];
     while (true) { $a[] = str_repeat('x', 1 << 20); }
 });
-Loom\sleep(1);
+Loom\sleep(30);                // far past the fatal: only the fatal ends this
 echo "not reached\n";
 ?>
 --EXPECTF--

@@ -5,7 +5,7 @@ Scheduler: timeout() throws TimeoutException when the work overruns, and the wor
 require __DIR__ . '/../inc/loom.inc';
 try {
     Loom\timeout(0.05, function () {
-        try { Loom\sleep(5); echo "not reached\n"; }
+        try { Loom\sleep(30); echo "not reached\n"; }
         finally { echo "work cancelled, finally ran\n"; }
     });
 } catch (Loom\TimeoutException $e) {

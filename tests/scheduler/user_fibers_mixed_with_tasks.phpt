@@ -3,16 +3,18 @@ Scheduler: plain user Fibers may wait on Loom (Loom suspends and resumes them) a
 --FILE--
 <?php
 $t = Loom\spawn(function () { Loom\sleep(0.02); return 'task'; });
-$f = new Fiber(function () use ($t) {
+$got = new Loom\Channel(1);
+$f = new Fiber(function () use ($t, $got) {
     echo "fiber waits on task\n";
     $v = $t->await();
     echo "fiber got $v\n";
+    $got->send($v);           // buffered: does not suspend; the fiber goes straight on to suspend itself
     $x = Fiber::suspend('user suspend');
     echo "fiber resumed by user with $x\n";
     return 'fiber done';
 });
 var_dump($f->start());        // the fiber parked itself in Loom: start() returns
-Loom\sleep(0.05);             // Loom resumes the fiber; it then suspends itself
+$got->receive();              // Loom resumes the fiber; it then suspends itself
 var_dump($f->isSuspended());
 $f->resume('hello');
 var_dump($f->getReturn());

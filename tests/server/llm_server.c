@@ -37,6 +37,9 @@
 #define LOW_WATER       ((size_t)256 << 10)
 #define XBUF_SIZE       ((size_t)1 << 20)    /* static buffer of 'x'        */
 #define TOKEN_BATCH     64                   /* tokens per pump when late   */
+#define GATE_MAX        256                  /* distinct gate names         */
+#define GATE_NAME       64                   /* longest gate name + 1       */
+#define GATE_POLL_MS    5                    /* how often a gated stream looks */
 #define GZIP_BUDGET     ((uint64_t)4 << 20)  /* input bytes per pump        */
 #define PIECE_BATCH     256                  /* sse pieces per pump         */
 #define LISTEN_BACKLOG  8192
@@ -282,8 +285,9 @@ typedef struct {
 
 struct chat_st {
     long long tokens, interval, ttft, k, delay, prompt_tokens, created, i;
-    int stream, fault, include_usage, fault_fired, phase;
+    int stream, fault, include_usage, fault_fired, phase, gate_passed;
     uint64_t t0;
+    char gate[GATE_NAME];
 };
 struct bytes_st {
     uint64_t remaining;
@@ -307,7 +311,8 @@ struct sse_st {
     size_t len, off, chunk;
     uint64_t piece, t0;
     long long interval;
-    int close;
+    int close, gate_passed;
+    char gate[GATE_NAME];
 };
 
 typedef struct conn conn_t;
@@ -408,6 +413,28 @@ static void ready_remove(conn_t *c)
     c->rnext = c->rprev = NULL;
     c->in_ready = 0;
     ready_count--;
+}
+
+/* ---- gates: a stream given gate=NAME pauses after its first piece until
+ * some connection asks for /open?gate=NAME (before or after; gates stay open) */
+
+static char gates[GATE_MAX][GATE_NAME];
+static int ngates;
+
+static int gate_is_open(const char *name)
+{
+    for (int i = 0; i < ngates; i++)
+        if (strcmp(gates[i], name) == 0) return 1;
+    return 0;
+}
+
+/* 0: no room for another name */
+static int gate_open(const char *name)
+{
+    if (gate_is_open(name)) return 1;
+    if (ngates == GATE_MAX) return 0;
+    snprintf(gates[ngates++], GATE_NAME, "%s", name);
+    return 1;
 }
 
 static void on_timer(uv_timer_t *t)
@@ -977,6 +1004,16 @@ static void chat_stream(conn_t *c)
                        g->fault == F_MALFORMED || g->fault == F_ERROREVENT;
     uint64_t due;
     for (;;) {
+        if (g->gate[0] && !g->gate_passed && g->i == 1) {
+            if (!gate_is_open(g->gate)) {
+                if (bl && cw_copy_ex(c, buf, bl, 1, 0) < 0) return;
+                sched(c, GATE_POLL_MS);
+                return;
+            }
+            /* the schedule restarts at the opening: token 1 is due now */
+            g->gate_passed = 1;
+            g->t0 = now - (uint64_t)g->ttft - (uint64_t)g->interval;
+        }
         due = g->t0 + (uint64_t)g->ttft + (uint64_t)g->i * (uint64_t)g->interval;
         if (stream_fault && !g->fault_fired && g->i == g->k) {
             if (due > now) break;
@@ -1098,6 +1135,7 @@ static void h_chat(conn_t *c)
     g->prompt_tokens = (long long)((c->body.len + 3) / 4);
     g->created = (long long)time(NULL);
     chat_knob(c, "fault", fault, sizeof fault);
+    chat_knob(c, "gate", g->gate, sizeof g->gate);
 
     if (!fault[0]) g->fault = F_NONE;
     else if (!strcmp(fault, "429")) g->fault = F_429;
@@ -1456,7 +1494,17 @@ static void sse_pump(conn_t *c)
         wait_drain(c, LOW_WATER);
         return;
     }
-    while (g->off < g->len) {
+    for (;;) {
+        if (g->gate[0] && !g->gate_passed && g->piece == 1) {
+            if (!gate_is_open(g->gate)) {
+                sched(c, GATE_POLL_MS);
+                return;
+            }
+            /* the schedule restarts at the opening: piece 1 is due now */
+            g->gate_passed = 1;
+            g->t0 = now - (uint64_t)g->interval;
+        }
+        if (g->off >= g->len) break;
         uint64_t due = g->t0 + g->piece * (uint64_t)g->interval;
         if (due > now) {
             sched(c, (long long)(due - now));
@@ -1491,6 +1539,7 @@ static void h_sse(conn_t *c)
     if (g->chunk == 0) g->chunk = g->len ? g->len : 1;
     g->interval = query_int(c, "interval_ms", 0, 0, 3600000);
     g->close = query_int(c, "close", 0, 0, 1) == 1;
+    query_str(c, "gate", g->gate, sizeof g->gate);
     if (!begin_chunked(c, 200, "text/event-stream", "Cache-Control: no-cache\r\n")) return;
     g->t0 = uv_now(loop);
     c->pump = sse_pump;
@@ -1550,6 +1599,21 @@ static void h_counters(conn_t *c)
     send_simple(c, 200, "application/json", buf, (size_t)n, NULL);
 }
 
+static void h_open(conn_t *c)
+{
+    char name[GATE_NAME + 1] = "";
+    query_str(c, "gate", name, sizeof name);
+    if (!name[0] || strlen(name) >= GATE_NAME) {
+        send_text(c, 400, "gate must be 1-63 bytes\n", NULL);
+        return;
+    }
+    if (!gate_open(name)) {
+        send_text(c, 503, "too many gates\n", NULL);
+        return;
+    }
+    send_text(c, 200, "open\n", NULL);
+}
+
 static int path_is(const char *p, const char *name)
 {
     return strcmp(p, name) == 0;
@@ -1593,6 +1657,7 @@ static void dispatch(conn_t *c)
     } else if (path_is(p, "/big-headers")) h_big_headers(c);
     else if (path_is(p, "/json")) h_json(c);
     else if (path_is(p, "/counters")) h_counters(c);
+    else if (path_is(p, "/open")) h_open(c);
     else send_text(c, 404, "404 Not Found\n", NULL);
 }
 
