@@ -667,22 +667,19 @@ void run_loop(Waiter* until, const bool* stop) {
             report_unhandled();
             continue;
           }
-          if (!s.ready.empty()) {
+          if (!s.ready.empty() || !s.preempted.empty()) {
             // As uv_run does: every round of the run queue also polls timers and sockets (without
-            // blocking), so tasks that keep yielding never starve a timer or a stream.
+            // blocking), so tasks that keep yielding never starve a timer or a stream. What the poll woke
+            // joins the round first; then one preempted task takes its turn, so a woken task waits about
+            // one slice, not one per spinning task, and tasks that keep yielding cannot starve a preempted
+            // one either.
             if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
-            run_ready(s);
-            report_unhandled();
-            continue;
-          }
-          if (!s.preempted.empty()) {
-            // Preempted tasks take turns one at a time, each after a poll, so whatever a timer or a
-            // socket woke runs first: a woken task waits at most one slice, not one per spinning task.
-            if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
-            if (s.ready.empty()) {
+            if (!s.preempted.empty()) {
               s.ready.push_back(ReadyItem{nullptr, s.preempted.front()});
               s.preempted.pop_front();
             }
+            run_ready(s);
+            report_unhandled();
             continue;
           }
           if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
