@@ -12,7 +12,8 @@ $t = Loom\spawn(function () use (&$parked) {
     Loom\sleep(0);               // and it can still wait in Loom afterwards
     return "done:$v";
 });
-Loom\sleep(0);                   // let it start and park
+// Let it start and park (wait for the event: a slow first slice may be preempted before it parks).
+loom_wait_until(function () use (&$parked) { return $parked !== null && $parked->isSuspended(); }, 'the task to park');
 var_dump($parked instanceof Fiber, $parked->isSuspended(), Loom\stats()['tasks']);
 $parked->resume('hello');
 $parked = null;

@@ -3,7 +3,7 @@ Scheduler: a task that fails and is never awaited is reported once, naming the m
 --FILE--
 <?php
 Loom\spawn(function () { throw new RuntimeException('lost failure'); });
-Loom\sleep(0.01);
+while (Loom\stats()['tasks'] > 0) Loom\sleep(0.01);   // until it has failed (and been reported)
 echo "after sleep\n";
 $kept = Loom\spawn(function () { throw new LogicException('kept but never awaited'); });
 echo "end of script\n";
