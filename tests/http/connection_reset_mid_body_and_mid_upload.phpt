@@ -23,12 +23,18 @@ for ($i = 0; $i < 3; $i++) {
     });
 }
 $tokens = 0;
+// The reset waits at a gate until the client has read the 6 events before it: a RST throws away whatever
+// the receiver has not read yet, so without the gate a slow client would lose the headers too.
+$gate = 'reset-' . getmypid();
 try {
-    foreach ($c->request('GET', '/v1/chat/completions?fault=reset_after&k=6&tokens=30&interval_ms=5&ttft_ms=0')->events() as $e) $tokens++;
+    $url = "/v1/chat/completions?fault=reset_after&k=6&gate=$gate&gate_at=6&tokens=30&interval_ms=5&ttft_ms=0";
+    foreach ($c->request('GET', $url)->events() as $e) {
+        if (++$tokens === 6) file_get_contents("{$srv['url']}/open?gate=$gate");
+    }
     echo "mid-body: no exception (wrong)\n";
 } catch (Loom\Http\TransportException $e) {
     echo 'mid-body: ', get_class($e), ' phase ', $e->getPhase(), ', curl ', $e->getCurlCode(), " after $tokens events\n";
-    echo str_replace($srv['url'], 'URL', $e->getMessage()), "\n";
+    echo str_replace([$srv['url'], "&gate=$gate"], ['URL', ''], $e->getMessage()), "\n";
 }
 $t0 = hrtime(true);
 try {
@@ -46,7 +52,7 @@ loom_assert_http_baseline(3);
 ?>
 --EXPECT--
 mid-body: Loom\Http\TransportException phase body, curl 56 after 6 events
-Failed reading the response body from URL/v1/chat/completions?fault=reset_after&k=6&tokens=30&interval_ms=5&ttft_ms=0: Recv failure: Connection reset by peer
+Failed reading the response body from URL/v1/chat/completions?fault=reset_after&k=6&gate_at=6&tokens=30&interval_ms=5&ttft_ms=0: Recv failure: Connection reset by peer
 mid-upload: Loom\Http\TransportException phase send, curl 55
 bool(true)
 bool(true)

@@ -286,6 +286,7 @@ typedef struct {
 struct chat_st {
     long long tokens, interval, ttft, k, delay, prompt_tokens, created, i;
     int stream, fault, include_usage, fault_fired, phase, gate_passed;
+    long long gate_at;  /* the token the gate holds back */
     uint64_t t0;
     char gate[GATE_NAME];
 };
@@ -1004,15 +1005,15 @@ static void chat_stream(conn_t *c)
                        g->fault == F_MALFORMED || g->fault == F_ERROREVENT;
     uint64_t due;
     for (;;) {
-        if (g->gate[0] && !g->gate_passed && g->i == 1) {
+        if (g->gate[0] && !g->gate_passed && g->i == g->gate_at) {
             if (!gate_is_open(g->gate)) {
                 if (bl && cw_copy_ex(c, buf, bl, 1, 0) < 0) return;
                 sched(c, GATE_POLL_MS);
                 return;
             }
-            /* the schedule restarts at the opening: token 1 is due now */
+            /* the schedule restarts at the opening: token gate_at is due now */
             g->gate_passed = 1;
-            g->t0 = now - (uint64_t)g->ttft - (uint64_t)g->interval;
+            g->t0 = now - (uint64_t)g->ttft - (uint64_t)g->gate_at * (uint64_t)g->interval;
         }
         due = g->t0 + (uint64_t)g->ttft + (uint64_t)g->i * (uint64_t)g->interval;
         if (stream_fault && !g->fault_fired && g->i == g->k) {
@@ -1136,6 +1137,7 @@ static void h_chat(conn_t *c)
     g->created = (long long)time(NULL);
     chat_knob(c, "fault", fault, sizeof fault);
     chat_knob(c, "gate", g->gate, sizeof g->gate);
+    g->gate_at = chat_int(c, "gate_at", 1, 1, (long long)1 << 40);
 
     if (!fault[0]) g->fault = F_NONE;
     else if (!strcmp(fault, "429")) g->fault = F_429;
