@@ -419,36 +419,38 @@ ZEND_METHOD(Loom_Http_Response, header) {
   RETURN_STRINGL(joined.data(), joined.size());
 }
 
-ZEND_METHOD(Loom_Http_Response, body) {
-  ZEND_PARSE_PARAMETERS_NONE();
-  Transfer* t = live(ZEND_THIS);
-  if (!t) RETURN_THROWS();
-  smart_str out = {0};
+// The whole body, for body() and json(); `api` names the public call in errors.
+static bool read_whole_body(zval* self, const char* api, zval* out) {
+  Transfer* t = live(self);
+  if (!t) return false;
+  smart_str buf = {0};
   for (;;) {
-    if (!wait_body(t, "Loom\\Http\\Response::body")) {
-      smart_str_free(&out);
-      RETURN_THROWS();
+    if (!wait_body(t, api)) {
+      smart_str_free(&buf);
+      return false;
     }
     if (t->buf.empty()) break;  // the end
-    smart_str_appendl(&out, t->buf.data(), t->buf.size());
+    smart_str_appendl(&buf, t->buf.data(), t->buf.size());
     discard_body(t);
   }
   if (t->failure != Failure::None) {
-    smart_str_free(&out);
+    smart_str_free(&buf);
     throw_failure(t);
-    RETURN_THROWS();
+    return false;
   }
-  RETURN_STR(smart_str_extract(&out));
+  ZVAL_STR(out, smart_str_extract(&buf));
+  return true;
+}
+
+ZEND_METHOD(Loom_Http_Response, body) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  if (!read_whole_body(ZEND_THIS, "Loom\\Http\\Response::body", return_value)) RETURN_THROWS();
 }
 
 ZEND_METHOD(Loom_Http_Response, json) {
   ZEND_PARSE_PARAMETERS_NONE();
   zval body;
-  zend_call_method_with_0_params(Z_OBJ_P(ZEND_THIS), ce_response, nullptr, "body", &body);
-  if (EG(exception)) {
-    zval_ptr_dtor(&body);
-    RETURN_THROWS();
-  }
+  if (!read_whole_body(ZEND_THIS, "Loom\\Http\\Response::json", &body)) RETURN_THROWS();
   json_decode_into(return_value, Z_STRVAL(body), Z_STRLEN(body));
   zval_ptr_dtor(&body);
 }

@@ -42,7 +42,7 @@ loom_assert_http_baseline();
 ?>
 --EXPECTF--
 body: LogicException: Loom\Http\Response::body(): the response from http://127.0.0.1:%d/sse?%s is being read by a Loom\Http\Client::stream() that has not reported its end; a response's body has one reader at a time
-json: LogicException: Loom\Http\Response::body(): the response from http://127.0.0.1:%d/sse?%s is being read by a Loom\Http\Client::stream() that has not reported its end; a response's body has one reader at a time
+json: LogicException: Loom\Http\Response::json(): the response from http://127.0.0.1:%d/sse?%s is being read by a Loom\Http\Client::stream() that has not reported its end; a response's body has one reader at a time
 chunks: LogicException: Loom\Http\Response::chunks(): the response from http://127.0.0.1:%d/sse?%s is being read by a Loom\Http\Client::stream() that has not reported its end; a response's body has one reader at a time
 events: LogicException: Loom\Http\Response::events(): the response from http://127.0.0.1:%d/sse?%s is being read by a Loom\Http\Client::stream() that has not reported its end; a response's body has one reader at a time
 stream: every byte, ends 1
