@@ -49,23 +49,16 @@ static Transfer* live(zval* self) {
 // refuses a response while a reader here is waiting for it (body_readers), so a stream never starts
 // covering a response under a waiting reader.
 static bool check_sole_reader(Transfer* t, const char* what) {
-  if (t->group) {
-    zend_throw_exception_ex(
-        spl_ce_LogicException, 0,
-        "%s(): the response from %s is being read by a Loom\\Http\\Client::stream() that has "
-        "not reported its end; a response's body has one reader at a time",
-        what, t->url.c_str());
-    return false;
-  }
-  if (t->body_readers) {
-    zend_throw_exception_ex(
-        spl_ce_LogicException, 0,
-        "%s(): the response from %s is being read by another task (its body(), chunks() or "
-        "events() is waiting for bytes); a response's body has one reader at a time",
-        what, t->url.c_str());
-    return false;
-  }
-  return true;
+  const char* reader = t->group ? "a Loom\\Http\\Client::stream() that has not reported its end"
+                       : t->body_readers
+                           ? "another task (its body(), chunks() or events() is waiting for bytes)"
+                           : nullptr;
+  if (!reader) return true;
+  zend_throw_exception_ex(spl_ce_LogicException, 0,
+                          "%s(): the response from %s is being read by %s; a response's body has one reader "
+                          "at a time",
+                          what, t->url.c_str(), reader);
+  return false;
 }
 
 // Waits until body bytes are buffered or the transfer ended. False with an exception pending.

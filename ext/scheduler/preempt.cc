@@ -36,21 +36,19 @@ int64_t now_ns() {
 }
 
 // Shared with the ticker thread.
-std::atomic<uint64_t> slice_id{0};       // bumped each time Loom resumes a task
-std::atomic<bool> slice_running{false};  // a task slice is running now
-std::atomic<int64_t> slice_start{0};     // when it began (steady clock, ns)
-std::atomic<int64_t> period_ns{0};       // loom.preempt_ms of the running slice
-std::atomic<uint64_t> pending_slice{0};  // the slice the ticker asked to preempt
+std::atomic<uint64_t> slice_id{0};                       // bumped each time Loom resumes a task
+std::atomic<bool> slice_running{false};                  // a task slice is running now
+std::atomic<int64_t> slice_start{0};                     // when it began (steady clock, ns)
+std::atomic<int64_t> period_ns{0};                       // loom.preempt_ms of the running slice
+std::atomic<uint64_t> pending_slice{0};                  // the slice the ticker asked to preempt
 std::atomic<zend_atomic_bool*> interrupt_flag{nullptr};  // EG(vm_interrupt) of the thread that runs tasks
 std::atomic<bool> ticker_idle{false};
 std::atomic<bool> ticker_stop{false};
-std::atomic<uint64_t> ticker_wakeups{0};
 // Pointers, so that a fork()ed child can start over with fresh ones: the parent's ticker may have held
 // the mutex at the moment of the fork, and the child has no ticker thread.
 std::mutex* ticker_mutex = new std::mutex;
 std::condition_variable* ticker_cv = new std::condition_variable;
 std::thread* ticker = nullptr;
-pid_t ticker_pid = 0;
 
 void on_fork_child() {
   ticker_mutex = new std::mutex;  // the parent's are left as they were (never touched again)
@@ -78,7 +76,6 @@ void ticker_main() {
       ticker_idle.store(true);
       cv.wait(lk, [] { return ticker_stop.load() || slice_running.load(); });
       ticker_idle.store(false);
-      ticker_wakeups++;
       continue;
     }
     uint64_t id = slice_id.load();
@@ -89,7 +86,6 @@ void ticker_main() {
     int64_t now = now_ns();
     if (now < due) {
       cv.wait_for(lk, std::chrono::nanoseconds(due - now));
-      ticker_wakeups++;
       continue;
     }
     if (slice_running.load() && slice_id.load() == id) {
@@ -108,7 +104,6 @@ void start_ticker() {
   pthread_sigmask(SIG_SETMASK, &all, &old);  // the thread inherits a mask that blocks every signal
   ticker = new std::thread(ticker_main);
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
-  ticker_pid = getpid();
 }
 
 // OPcache's function-mode JIT (trigger digit 0-3 of opcache.jit) computes wrong results when VM
@@ -169,7 +164,7 @@ void on_interrupt(zend_execute_data* ex) {
   uint64_t id = pending_slice.exchange(0);
   if (!id || id != slice_id.load() || !slice_running.load() || EG(exception)) return;
   Task* t = task_of_active_fiber();
-  if (!t || t->atomic_depth || !safe_point()) return;
+  if (!t || !safe_point()) return;
   preemptions++;
   // Cancellation (cancel(), timeout()) reaches a task where it waits, as in AMPHP, Swoole or Go: a
   // preemption is not a suspension the task asked for, so a pending cancel stays pending. Only at script
@@ -200,7 +195,7 @@ void preempt_minit() {
 
 void preempt_mshutdown() {
   if (zend_interrupt_function == on_interrupt) zend_interrupt_function = previous_interrupt;
-  if (ticker && ticker_pid == getpid()) {
+  if (ticker) {  // never the parent's after fork(): the child's atfork handler forgot it
     {
       std::lock_guard<std::mutex> lk(*ticker_mutex);
       ticker_stop.store(true);
@@ -239,11 +234,13 @@ void slice_end() {
 }
 
 size_t preempt_count() { return preemptions; }
-uint64_t preempt_ticker_wakeups() { return ticker_wakeups.load(); }
 
 }  // namespace loom
 
-// Loom\atomic(callable $fn, mixed ...$args): $fn runs with preemption off for the calling task.
+// Loom\atomic(callable $fn, mixed ...$args): $fn runs with preemption off for the calling task. Nothing
+// to switch off: $fn is called from this internal function, and safe_point() refuses any frame that has
+// an internal function between it and the worker, so nothing $fn runs (nested atomic() calls included)
+// can be preempted.
 ZEND_FUNCTION(Loom_atomic) {
   zend_fcall_info fci;
   zend_fcall_info_cache fcc;
@@ -254,12 +251,9 @@ ZEND_FUNCTION(Loom_atomic) {
   Z_PARAM_FUNC(fci, fcc)
   Z_PARAM_VARIADIC_WITH_NAMED(args, argc, named)
   ZEND_PARSE_PARAMETERS_END();
-  loom::Task* t = loom::task_of_active_fiber();
-  if (t) t->atomic_depth++;
   fci.retval = return_value;
   fci.params = args;
   fci.param_count = argc;
   fci.named_params = named;
   zend_call_function(&fci, &fcc);
-  if (t) t->atomic_depth--;
 }

@@ -61,7 +61,6 @@ struct Task {
   bool observed;             // someone awaited it or asked for its outcome
   bool reported;             // unhandled failure already reported
   bool foreign_suspended;    // its fiber was suspended by Fiber::suspend() outside Loom and not resumed since
-  uint32_t atomic_depth;     // inside Loom\atomic(): never preempted
   bool spawned_in_shutdown;  // spawned during request shutdown (a shutdown function, a destructor at the end)
   zval callable;
   zval* args;
@@ -163,7 +162,6 @@ void preempt_rshutdown();
 bool slice_begin();
 void slice_end();
 size_t preempt_count();
-uint64_t preempt_ticker_wakeups();
 // True for the internal function at the bottom of every worker fiber (the frame a task's code runs on).
 bool is_worker_function(const zend_function* fn);
 
