@@ -5,11 +5,11 @@ loom.preempt_ms=1
 --FILE--
 <?php
 require __DIR__ . '/../inc/loom.inc';
-// Spins until the other task has made progress (proof of interleaving) or 2 s of spinning passed.
-function spin_until_other_moves(array &$progress, string $me, string $other): string {
+// Spins until the other task has made progress (proof of interleaving) or $seconds of spinning passed.
+function spin_until_other_moves(array &$progress, string $me, string $other, float $seconds): string {
     $seen = $progress[$other];
     $t = hrtime(true);
-    while ($progress[$other] === $seen && hrtime(true) - $t < 2e9) {
+    while ($progress[$other] === $seen && hrtime(true) - $t < $seconds * 1e9) {
         $progress[$me]++;
     }
     return $progress[$other] === $seen ? 'alone' : 'interleaved';
@@ -17,11 +17,13 @@ function spin_until_other_moves(array &$progress, string $me, string $other): st
 $progress = ['a' => 0, 'b' => 0];
 $b = Loom\spawn(function () use (&$progress) {
     $t = hrtime(true);
-    while (hrtime(true) - $t < 3e9 && $progress['b'] < 1e9) { $progress['b']++; if ($progress['a'] < 0) break; }
+    while (hrtime(true) - $t < 60e9 && $progress['b'] < 1e12) { $progress['b']++; if ($progress['a'] < 0) break; }
 });
 $a = Loom\spawn(function () use (&$progress) {
-    $inside = Loom\atomic(fn() => Loom\atomic(fn($x) => $x . spin_until_other_moves($progress, 'a', 'b'), 'nested atomic: '));
-    $outside = 'outside atomic: ' . spin_until_other_moves($progress, 'a', 'b');
+    $inside = Loom\atomic(fn() => Loom\atomic(fn($x) => $x . spin_until_other_moves($progress, 'a', 'b', 2), 'nested atomic: '));
+    // Up to 20 s: valgrind without --fair-sched=yes can keep the ticker thread off the CPU for seconds
+    // while this thread spins.
+    $outside = 'outside atomic: ' . spin_until_other_moves($progress, 'a', 'b', 20);
     $progress['a'] = -1;   // stop b
     return [$inside, $outside];
 });
