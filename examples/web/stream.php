@@ -22,7 +22,7 @@
 //   LOOM_WEB_API_KEY    sent as "Authorization: Bearer ..." when set; also OPENAI_API_KEY
 //   LOOM_WEB_MODEL      default "loom-mock"
 //   LOOM_WEB_KNOBS=1    pass the bundled server's knobs from the query string on to it (tokens, interval_ms,
-//                       ttft_ms, gate, gate_at; fail=I with fail_fault=F and fail_k=K make stream I fail):
+//                       ttft_ms, gate, gate_at; fail[I]=FAULT with fail_k=K makes stream I fail that way):
 //                       for demos and tests, never against a paid API.
 //
 // When the browser goes away, the next write (a token or the heartbeat) fails: the relay cancels every
@@ -126,16 +126,18 @@ $model = env('LOOM_WEB_MODEL') ?? 'loom-mock';
 $secrets = [$key, rtrim($base, '/'), parse_url($base, PHP_URL_HOST)];
 
 $query = [];
-$fail = null;
+$fail = [];
 if (env('LOOM_WEB_KNOBS') === '1') {
     foreach (KNOBS as $knob) {
         if (isset($_GET[$knob]) && is_string($_GET[$knob])) {
             $query[$knob] = $_GET[$knob];
         }
     }
-    if (isset($_GET['fail']) && is_string($_GET['fail'])) {
-        $fail = ['stream' => (int)$_GET['fail'], 'fault' => (string)($_GET['fail_fault'] ?? '500'),
-                 'k' => (string)($_GET['fail_k'] ?? '5')];
+    // fail[I]=FAULT: stream I asks the bundled server for that fault (500, reset_after, close_after...).
+    foreach (is_array($_GET['fail'] ?? null) ? $_GET['fail'] : [] as $i => $fault) {
+        if (is_string($fault)) {
+            $fail[(int)$i] = ['fault' => $fault, 'k' => is_string($_GET['fail_k'] ?? null) ? $_GET['fail_k'] : '5'];
+        }
     }
 }
 
@@ -158,8 +160,8 @@ $ms = fn(): float => round((hrtime(true) - $t0) / 1e6, 1);
 $streamOne = function (int $i) use ($client, $sink, $model, $prompts, $query, $fail, $secrets, $ms): array {
     $start = $ms();
     $q = $query;
-    if ($fail !== null && $fail['stream'] === $i) {
-        $q += ['fault' => $fail['fault'], 'k' => $fail['k']];
+    if (isset($fail[$i])) {
+        $q += $fail[$i];
     }
     $tokens = 0;
     $ttft = null;
