@@ -39,7 +39,7 @@ $running = $n !== null && !$badN;
   main { padding: 16px 20px 40px; }
   form { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; margin-bottom: 14px; }
   label { display: flex; flex-direction: column; gap: 4px; font-size: 12px; color: var(--soft); }
-  textarea { width: min(640px, 90vw); height: 58px; font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; }
+  textarea { width: min(640px, 90vw); height: 66px; font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; }
   input[type=number] { width: 80px; font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; }
   button { font: inherit; padding: 7px 16px; border: 0; border-radius: 6px; background: var(--run); color: #fff; cursor: pointer; }
   .error-page { background: #fdecea; border: 1px solid #f3b8b3; color: var(--bad); padding: 12px 14px; border-radius: 6px; margin-bottom: 14px; }
