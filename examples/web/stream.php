@@ -213,9 +213,12 @@ $streamOne = function (int $i) use ($client, $sink, $model, $prompts, $query, $f
     } catch (Throwable $e) {
         $response?->cancel();
         $took = $ms() - $start;
-        $what = $e instanceof Loom\Http\TransportException ? "connection failed ({$e->getPhase()}): " : '';
+        $message = $e->getMessage();
+        if ($e instanceof Loom\Http\TransportException) {
+            $message = "connection failed ({$e->getPhase()}): " . str_replace($e->getUrl(), 'the upstream', $message);
+        }
         error_log("examples/web: stream $i: " . get_class($e) . ': ' . $e->getMessage());
-        $sink->send('failed', ['s' => $i, 'message' => redact($what . $e->getMessage(), $secrets), 'ms' => $took]);
+        $sink->send('failed', ['s' => $i, 'message' => redact($message, $secrets), 'ms' => $took]);
         return ['ok' => false, 'ms' => $took];
     }
 };

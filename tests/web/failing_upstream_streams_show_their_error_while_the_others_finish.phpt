@@ -1,5 +1,5 @@
 --TEST--
-Web: when the upstream fails for one stream (an HTTP 500) and breaks another mid-answer (a connection reset), those two panels show the error and the other answers finish
+Web: when the upstream fails for one stream (an HTTP 500) and cuts another off mid-answer (the connection closes), those two panels show the error and the other answers finish
 --SKIPIF--
 <?php require __DIR__ . '/web.inc'; web_skipif(); ?>
 --FILE--
@@ -8,7 +8,7 @@ require __DIR__ . '/web.inc';
 $web = web_start();
 $expected = implode('', array_map(fn($i) => "t$i ", range(0, 9)));
 $query = ['prompt' => 'Hello', 'n' => 5, 'tokens' => 10, 'interval_ms' => 10, 'ttft_ms' => 20,
-          'fail' => [1 => '500', 3 => 'reset_after'], 'fail_k' => 3];
+          'fail' => [1 => '500', 3 => 'close_after'], 'fail_k' => 3];
 
 $b = loom_browser_start();
 $tab = loom_browser_open($b, $web['url'] . '?' . http_build_query($query));
@@ -29,7 +29,7 @@ echo "crash lines in the FPM log: ", count(loom_fpm_log_crashes($web['fpm'])), "
 #0: done, the whole answer
 #1: failed, "", error: HTTP 500: Internal server error
 #2: done, the whole answer
-#3: failed, "t0 t1 t2 ", error: connection failed (body): %s
+#3: failed, "t0 t1 t2 ", error: connection failed (body): Failed reading the response body from the upstream: %s
 #4: done, the whole answer
 summary: 3 ok, 2 failed; the page counts 2 failed
 errors name no upstream host or port: yes
