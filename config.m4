@@ -34,6 +34,8 @@ if test "$PHP_LOOM" != "no"; then
     ext/reactor/curl_multi.cc \
     ext/http/http_module.cc \
     ext/http/client.cc \
+    ext/http/options.cc \
+    ext/http/policy.cc \
     ext/http/transfer.cc \
     ext/http/response.cc \
     ext/sse/sse_parser.cc"
