@@ -38,6 +38,8 @@ if test "$PHP_LOOM" != "no"; then
     ext/http/policy.cc \
     ext/http/transfer.cc \
     ext/http/response.cc \
+    ext/http/stream.cc \
+    ext/http/event.cc \
     ext/sse/sse_parser.cc"
 
   PHP_NEW_EXTENSION(loom, $LOOM_SOURCES, $ext_shared,, [-std=c++20 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1], cxx)

@@ -200,10 +200,13 @@ void throw_invalid(const char* fmt, ...);
 bool has_crlf_nul(const char* p, size_t n);
 bool is_token(const char* p, size_t n);  // an HTTP token (RFC 9110 5.6.2): method and field names
 void create_event(zval* out, const sse::Event& e);
+// json_decode($json, true) with JSON_THROW_ON_ERROR (Response::json(), Event::json()).
+void json_decode_into(zval* out, const char* p, size_t n);
 
 void http_minit();
 void client_class_init();
 void response_class_init();
+void stream_class_init();
 
 }  // namespace loom::http
 

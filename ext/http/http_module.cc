@@ -40,6 +40,7 @@ void http_minit() {
   ce_unexpected_type = register_class_Loom_Http_UnexpectedContentTypeException(loom::ce_exception);
   client_class_init();
   response_class_init();
+  stream_class_init();
 }
 
 }  // namespace loom::http
