@@ -37,6 +37,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/http/options.cc \
     ext/http/policy.cc \
     ext/http/transfer.cc \
+    ext/http/wire.cc \
     ext/http/response.cc \
     ext/http/stream.cc \
     ext/http/event.cc \
