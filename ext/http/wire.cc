@@ -79,10 +79,8 @@ size_t on_header(char* p, size_t size, size_t n, void* ud) {
     // A new response (1xx, or the final one): start over.
     t->headers.clear();
     t->multiplexed = len >= 6 && (memcmp(p, "HTTP/2", 6) == 0 || memcmp(p, "HTTP/3", 6) == 0);
-    t->status_line = trim(p, len);
     const char* sp = static_cast<const char*>(memchr(p, ' ', len));
     t->status = sp ? strtol(sp + 1, nullptr, 10) : 0;
-    t->reason.clear();
     return len;
   }
   if (len <= 2 && (len == 0 || p[0] == '\r' || p[0] == '\n')) {

@@ -29,10 +29,8 @@ struct Wire : reactor::TransferSink {
 
   // The response head (the final one: a 1xx is replaced), and trailers after the body
   long status = 0;
-  std::string status_line;
   std::vector<std::pair<std::string, std::string>> headers;   // lower-case name => value, in order
   std::vector<std::pair<std::string, std::string>> trailers;  // the same, from the trailer section
-  std::string reason;
   bool headers_done = false;
   bool multiplexed = false;  // the response came over HTTP/2
 

@@ -23,7 +23,6 @@ struct Listener {
   Waiter* waiter;
   Task* task;     // null once the task completed and unlinked us
   zend_long tag;  // the caller's index (position in the input)
-  zval key;       // the caller's key (combinators keep input keys)
   Listener* prev;
   Listener* next;
   Listener* next_fired;
@@ -186,7 +185,6 @@ void task_complete(Task* t, zval* value, zend_object* error);
 // Task class glue
 void task_class_init();
 void channel_class_init();
-void exceptions_init();
 
 }  // namespace loom
 

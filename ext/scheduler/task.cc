@@ -339,7 +339,6 @@ ZEND_METHOD(Loom_Task, await) {
     }
     Waiter* w = waiter_new_awaiting(t, "await");
     Listener l{};
-    ZVAL_UNDEF(&l.key);
     listener_attach(&l, t, w, 0);
     bool ok = suspend(w);
     listener_detach(&l);
