@@ -213,13 +213,13 @@ static void event_advance(EventIt* it) {
 
 void response_class_init() {
   ce_response->create_object = response_create;
-  init_handlers(&response_handlers, XtOffsetOf(Response, std), response_free, nullptr);
+  init_handlers<Response>(&response_handlers, response_free, nullptr);
 
   ce_chunk_iterator->create_object = chunk_it_create;
-  init_handlers(&chunk_it_handlers, XtOffsetOf(ChunkIt, std), chunk_it_free, chunk_it_gc);
+  init_handlers<ChunkIt>(&chunk_it_handlers, chunk_it_free, chunk_it_gc);
 
   ce_event_iterator->create_object = event_it_create;
-  init_handlers(&event_it_handlers, XtOffsetOf(EventIt, std), event_it_free, event_it_gc);
+  init_handlers<EventIt>(&event_it_handlers, event_it_free, event_it_gc);
 }
 
 }  // namespace loom::http

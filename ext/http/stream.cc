@@ -109,7 +109,7 @@ static const IteratorOps<StreamIt> stream_ops = {stream_first, stream_advance, s
 
 void stream_class_init() {
   ce_response_stream->create_object = stream_create;
-  init_handlers(&stream_handlers, XtOffsetOf(StreamIt, std), stream_free, stream_gc);
+  init_handlers<StreamIt>(&stream_handlers, stream_free, stream_gc);
 }
 
 }  // namespace loom::http

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "object.h"
 #include "php_loom.h"
 #include "reactor/reactor.h"
 #include "scheduler/api.h"
@@ -81,9 +82,7 @@ struct Task {
   zend_object std;
 };
 
-inline Task* task_from_obj(zend_object* obj) {
-  return reinterpret_cast<Task*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Task, std));
-}
+inline Task* task_from_obj(zend_object* obj) { return object_from<Task>(obj); }
 
 struct ReadyItem {
   Task* start;     // a task to start, or
