@@ -5,16 +5,8 @@ extern "C" {
 #include "zend_attributes.h"
 }
 
-// The arginfo marks #[\SensitiveParameter]s with C that looks methods up as void*; C++ wants the type.
-static inline zend_function* loom_find_method(const HashTable* ht, const char* name, size_t len) {
-  return static_cast<zend_function*>(zend_hash_str_find_ptr(ht, name, len));
-}
-#define zend_hash_str_find_ptr loom_find_method
+#include "compat.h"  // the arginfo needs its zend_hash_str_find_ptr() for C++
 #include "http_arginfo.h"
-#undef zend_hash_str_find_ptr
-
-extern size_t (*loom_http_curl_handles)();
-extern size_t (*loom_http_sockets)();
 
 namespace loom::http {
 
@@ -25,10 +17,7 @@ zend_class_entry* ce_too_large;
 zend_class_entry* ce_incomplete;
 zend_class_entry* ce_unexpected_type;
 
-static size_t curl_handles() { return live_transfers(); }
-static size_t open_sockets() {
-  return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().sockets() : 0;
-}
+size_t open_sockets() { return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().sockets() : 0; }
 
 void http_minit() {
   curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -46,8 +35,7 @@ void http_minit() {
   ce_unexpected_type = register_class_Loom_Http_UnexpectedContentTypeException(loom::ce_exception);
   client_class_init();
   response_class_init();
-  loom_http_curl_handles = curl_handles;
-  loom_http_sockets = open_sockets;
+  stream_class_init();
 }
 
 }  // namespace loom::http

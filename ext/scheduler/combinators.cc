@@ -1,6 +1,6 @@
 // all, race, any, settle, map and timeout: waits on many tasks through one waiter and its listeners.
 #include "object.h"
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 namespace loom {
 
@@ -37,7 +37,6 @@ void group_attach(Group* g, const char* what) {
   uint32_t i = 0;
   zval* v;
   ZEND_HASH_FOREACH_VAL(g->tasks, v) {
-    ZVAL_UNDEF(&g->listeners[i].key);
     g->by_index[i] = task_from_obj(Z_OBJ_P(v));
     listener_attach(&g->listeners[i], task_from_obj(Z_OBJ_P(v)), g->w, i);
     i++;
@@ -50,8 +49,8 @@ Task* group_next(Group* g) {
   for (;;) {
     Listener* l = waiter_pop_fired(g->w);
     if (l) return g->by_index[l->tag];
-    g->w->waiting = true;
-    if (!wait(g->w)) return nullptr;
+    waiter_rearm(g->w);
+    if (!suspend(g->w)) return nullptr;
   }
 }
 
@@ -305,7 +304,6 @@ ZEND_FUNCTION(Loom_map) {
         break;
       }
       Task* t = task_spawn(callable, arg, 1, nullptr, &tasks[spawned]);
-      ZVAL_UNDEF(&ls[spawned].key);
       listener_attach(&ls[spawned], t, w, spawned);
       spawned++;
       inflight++;
@@ -313,8 +311,8 @@ ZEND_FUNCTION(Loom_map) {
     if (failed) break;
     Listener* l = waiter_pop_fired(w);
     if (!l) {
-      w->waiting = true;
-      if (!wait(w)) {
+      waiter_rearm(w);
+      if (!suspend(w)) {
         failed = true;
         break;
       }
@@ -379,13 +377,11 @@ ZEND_FUNCTION(Loom_timeout) {
   if (!fiber_budget_allows("Loom\\timeout")) RETURN_THROWS();
   zval tz;
   Task* t = task_spawn(callable, args, argc, named, &tz);
-  Waiter* w = waiter_new("timeout");
-  w->awaited = t;
+  Waiter* w = waiter_new_awaiting(t, "timeout");
   Listener l{};
-  ZVAL_UNDEF(&l.key);
   listener_attach(&l, t, w, 0);
-  waiter_set_timer(w, seconds);
-  bool ok = wait(w);
+  waiter_arm_deadline(w, seconds);
+  bool ok = suspend(w);
   bool finished = waiter_pop_fired(w) != nullptr;
   listener_detach(&l);
   waiter_free(w);

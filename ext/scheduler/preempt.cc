@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "php_loom.h"
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 extern "C" {
 #include "SAPI.h"
@@ -59,11 +59,11 @@ void on_fork_child() {
   pending_slice.store(0);
 }
 
-void (*previous_interrupt)(zend_execute_data*) = nullptr;
-size_t preemptions = 0;  // this request
+void (*previous_interrupt)(zend_execute_data*) = nullptr;  // set in MINIT
+thread_local size_t preemptions = 0;                       // per request: reset in preempt_rshutdown()
 
 enum class JitCheck { Unknown, Ok, FunctionMode };
-JitCheck jit_check = JitCheck::Unknown;
+thread_local JitCheck jit_check = JitCheck::Unknown;  // per process: the JIT mode cannot change
 
 void ticker_main() {
   std::mutex& m = *ticker_mutex;
@@ -175,10 +175,7 @@ void on_interrupt(zend_execute_data* ex) {
     cancel = t->pending_cancel;
     t->pending_cancel = nullptr;
   }
-  Waiter* w = waiter_new("preempted");
-  w->preempted = true;
-  wait(w, true);
-  waiter_free(w);
+  wait_preempted();
   if (cancel) {
     if (t->pending_cancel) OBJ_RELEASE(t->pending_cancel);  // a second cancel while queued: keep the first
     t->pending_cancel = cancel;
