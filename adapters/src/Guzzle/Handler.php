@@ -81,8 +81,13 @@ final class Handler
                 return;  // the transfer was cancelled (promise->cancel() already rejected the promise)
             }
             // The waiting task was cancelled: nobody else can wait on this promise (Guzzle's Promise calls
-            // its wait function once), so the transfer goes too.
+            // its wait function once), so the transfer goes too, and is closed by the time wait() throws.
             $task->cancel($e);
+            try {
+                $task->await();
+            } catch (\Throwable) {
+                // the transfer's task settles the promise with its own cancellation; this waiter's is thrown
+            }
             throw $e;
         }
     }
@@ -325,7 +330,8 @@ final class Handler
     {
         if ($e instanceof TransportException) {
             return [
-                'errno' => $e->getCurlCode(),
+                // Loom's idle and total timeouts are its own timers (curl code 0): report them as curl would.
+                'errno' => $e instanceof TimeoutException && $e->getCurlCode() === 0 ? 28 : $e->getCurlCode(),
                 'error' => $e->getMessage(),
                 'phase' => $e->getPhase(),
                 'url' => $e->getUrl() !== '' ? $e->getUrl() : Psr7\Utils::redactUserInfo(new Psr7\Uri($url))->__toString(),
