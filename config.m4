@@ -32,6 +32,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/scheduler/preempt.cc \
     ext/reactor/reactor.cc \
     ext/reactor/curl_multi.cc \
+    ext/reactor/fd_watch.cc \
     ext/http/http_module.cc \
     ext/http/client.cc \
     ext/http/transfer.cc \
