@@ -33,6 +33,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/reactor/reactor.cc \
     ext/reactor/curl_multi.cc \
     ext/reactor/fd_watch.cc \
+    ext/io/poller.cc \
     ext/http/http_module.cc \
     ext/http/client.cc \
     ext/http/options.cc \
@@ -47,4 +48,5 @@ if test "$PHP_LOOM" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/reactor], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/http], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/sse], 1)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/io], 1)
 fi

@@ -9,6 +9,7 @@
 
 #include "compat.h"
 #include "http/http.h"
+#include "io/io.h"
 #include "php_loom.h"
 #include "reactor/reactor.h"
 #include "scheduler/api.h"
@@ -85,6 +86,7 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::ce_composite = register_class_Loom_CompositeException(loom::ce_exception);
   loom::scheduler_module_startup();
   loom::http::http_minit();
+  loom::io::io_minit();
   return SUCCESS;
 }
 
