@@ -45,6 +45,7 @@ final class Driver implements \Revolt\EventLoop\Driver
     private int $referencedCount = 0;
 
     private ?Task $loopTask = null;
+    private bool $looping = false;
     private bool $stopping = false;
     private bool $runCalled = false;
     private ?\Throwable $failure = null;
@@ -165,6 +166,7 @@ final class Driver implements \Revolt\EventLoop\Driver
             $callback->enabled = false;
             if ($callback->referenced) {
                 $this->referencedCount--;
+                $this->wakeIfIdle();
             }
             $this->deactivate($callback);
         }
@@ -197,6 +199,7 @@ final class Driver implements \Revolt\EventLoop\Driver
             $callback->referenced = false;
             if ($callback->enabled) {
                 $this->referencedCount--;
+                $this->wakeIfIdle();
             }
         }
         return $callbackId;
@@ -292,7 +295,7 @@ final class Driver implements \Revolt\EventLoop\Driver
 
     public function isRunning(): bool
     {
-        return $this->loopTask !== null && !$this->stopping;
+        return $this->looping && !$this->stopping;
     }
 
     public function getSuspension(): \Revolt\EventLoop\Suspension
@@ -320,6 +323,14 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
     }
 
+    /** The last referenced callback went away: a waiting loop must wake up to end. */
+    private function wakeIfIdle(): void
+    {
+        if ($this->referencedCount === 0 && $this->loopTask !== null) {
+            $this->poller->wakeup();
+        }
+    }
+
     private function alive(): bool
     {
         return $this->referencedCount > 0 || !$this->microtasks->isEmpty();
@@ -327,12 +338,14 @@ final class Driver implements \Revolt\EventLoop\Driver
 
     private function loop(): void
     {
+        $this->looping = true;
         try {
             do {
                 $this->tick();
             } while (!$this->stopping && $this->failure === null && $this->alive());
         } finally {
             $this->loopTask = null;
+            $this->looping = false;
             $this->stopping = false;
             $this->poller->pause();
         }
@@ -362,13 +375,15 @@ final class Driver implements \Revolt\EventLoop\Driver
         // 2. Deferred callbacks, in order of enabling.
         $defers = $this->deferQueue;
         $this->deferQueue = [];
-        foreach ($defers as $callback) {
+        foreach ($defers as $id => $callback) {
+            unset($defers[$id]);
             if (!$callback->enabled || !$callback->active) {
                 continue; // disabled by an earlier callback of this tick
             }
             $this->cancel($callback->id);
             $this->invoke($callback);
             if ($this->failure !== null) {
+                $this->deferQueue = $defers + $this->deferQueue; // the rest run when the loop runs again
                 return;
             }
         }
@@ -399,7 +414,8 @@ final class Driver implements \Revolt\EventLoop\Driver
             $this->timers->extract();
             $due[] = $callback;
         }
-        foreach ($due as $callback) {
+        foreach ($due as $i => $callback) {
+            unset($due[$i]);
             if (!$callback->enabled || !$callback->active) {
                 continue;
             }
@@ -410,6 +426,9 @@ final class Driver implements \Revolt\EventLoop\Driver
             }
             $this->invoke($callback);
             if ($this->failure !== null) {
+                foreach ($due as $rest) {
+                    $this->scheduleTimer($rest, $rest->expiration); // still due when the loop runs again
+                }
                 return;
             }
         }
