@@ -7,24 +7,35 @@ Revolt: a callback may suspend (Loom\sleep, an AMPHP await): later callbacks run
 require __DIR__ . '/revolt.inc';
 loom_revolt_load();
 use Revolt\EventLoop;
-EventLoop::defer(function () {
-    echo "first suspends\n";
-    Loom\sleep(0.03);
-    echo "first resumed\n";
+$toFirst = new Loom\Channel(1);
+$done = new Loom\Channel(2);
+$second = null;
+EventLoop::defer(function () use ($toFirst, $done) {
+    echo "first suspends in a Loom channel\n";
+    $got = $toFirst->receive();
+    echo "first got: $got\n";
+    $done->send(1);
 });
-EventLoop::defer(function () {
-    echo "second runs meanwhile\n";
-    Amp\delay(0.01);
-    echo "second resumed\n";
+EventLoop::defer(function () use (&$second, $done) {
+    echo "second runs meanwhile and suspends in a Revolt suspension\n";
+    $second = EventLoop::getSuspension();
+    $got = $second->suspend();
+    echo "second got: $got\n";
+    $done->send(2);
 });
-EventLoop::defer(function () { echo "third runs\n"; });
-Loom\sleep(0.1);
+EventLoop::defer(function () use (&$second, $toFirst) {
+    echo "third runs and resumes both\n";
+    $second->resume('resumed by third');
+    $toFirst->send('sent by third');
+});
+$done->receive();
+$done->receive();
 loom_revolt_baseline();
 ?>
 --EXPECTF--
-first suspends
-second runs meanwhile
-third runs
-second resumed
-first resumed
+first suspends in a Loom channel
+second runs meanwhile and suspends in a Revolt suspension
+third runs and resumes both
+second got: resumed by third
+first got: sent by third
 baseline: ok

@@ -12,9 +12,9 @@ EventLoop::defer(function () {
     var_dump(EventLoop::getDriver()->isRunning());
     EventLoop::getDriver()->stop();
     EventLoop::getDriver()->stop();
+    EventLoop::defer(function () { echo "next run\n"; }); // created in this tick: runs in the next run()
 });
 EventLoop::defer(function () { echo "same tick still runs\n"; });
-$next = EventLoop::delay(0.05, function () { echo "next run\n"; });
 EventLoop::run();
 echo "stopped\n";
 var_dump(EventLoop::getDriver()->isRunning());

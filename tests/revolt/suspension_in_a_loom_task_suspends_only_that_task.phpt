@@ -8,13 +8,17 @@ require __DIR__ . '/revolt.inc';
 loom_revolt_load();
 use Revolt\EventLoop;
 $order = [];
-$a = Loom\spawn(function () use (&$order) {
+$s = null;
+$a = Loom\spawn(function () use (&$order, &$s) {
     $s = EventLoop::getSuspension();
-    EventLoop::delay(0.02, fn() => $s->resume('a resumed'));
     $order[] = 'a suspends';
     $order[] = $s->suspend();
 });
-$b = Loom\spawn(function () use (&$order) { $order[] = 'b runs while a is suspended'; });
+$b = Loom\spawn(function () use (&$order, &$s) {
+    loom_wait_until(fn() => $s !== null && in_array('a suspends', $order, true), 'a suspended');
+    $order[] = 'b runs while a is suspended';
+    EventLoop::delay(0.01, fn() => $s->resume('a resumed'));
+});
 Loom\all([$a, $b]);
 echo implode("\n", $order), "\n";
 $c = Loom\spawn(fn() => EventLoop::getSuspension()->suspend());

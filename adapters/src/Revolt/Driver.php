@@ -340,9 +340,9 @@ final class Driver implements \Revolt\EventLoop\Driver
     {
         $this->looping = true;
         try {
-            do {
+            while (!$this->stopping && $this->failure === null && $this->alive()) {
                 $this->tick();
-            } while (!$this->stopping && $this->failure === null && $this->alive());
+            }
         } finally {
             $this->loopTask = null;
             $this->looping = false;
@@ -368,8 +368,9 @@ final class Driver implements \Revolt\EventLoop\Driver
         // 1. Activate what was created or enabled before this tick.
         $enabled = $this->enableQueue;
         $this->enableQueue = [];
+        $now = self::now(); // one clock reading for the batch: timers keep their relative order
         foreach ($enabled as $callback) {
-            $this->activate($callback);
+            $this->activate($callback, $now);
         }
 
         // 2. Deferred callbacks, in order of enabling.
@@ -445,7 +446,7 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
     }
 
-    private function activate(Callback $callback): void
+    private function activate(Callback $callback, float $now): void
     {
         if (!$callback->enabled || !isset($this->callbacks[$callback->id])) {
             return;
@@ -457,7 +458,7 @@ final class Driver implements \Revolt\EventLoop\Driver
                 break;
             case CallbackType::Delay:
             case CallbackType::Repeat:
-                $this->scheduleTimer($callback, self::now() + $callback->interval);
+                $this->scheduleTimer($callback, $now + $callback->interval);
                 break;
             case CallbackType::Readable:
             case CallbackType::Writable:
