@@ -21,6 +21,7 @@ final class Callback
     /** Timers: when the callback is due (hrtime seconds) and which heap entry is the live one. */
     public float $expiration = 0.0;
     public int $timerSeq = 0;
+    public bool $inHeap = false;
 
     public function __construct(
         public readonly string $id,

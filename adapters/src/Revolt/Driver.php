@@ -39,7 +39,10 @@ final class Driver implements \Revolt\EventLoop\Driver
     private array $enableQueue = [];
     /** @var array<string, Callback> active defers, run at the next tick */
     private array $deferQueue = [];
+    /** Timer entries [seq, id]: a cancelled or rescheduled timer leaves a stale entry (its closure is not
+     *  kept alive by it), skipped when reached and compacted away when they pile up. */
     private \SplPriorityQueue $timers;
+    private int $staleTimers = 0;
     private \SplQueue $microtasks;
     /** Enabled and referenced callbacks: the loop runs while this is > 0 or microtasks wait. */
     private int $referencedCount = 0;
@@ -213,6 +216,10 @@ final class Driver implements \Revolt\EventLoop\Driver
             $this->poller->unwatch($callback->num);
         }
         $callback->active = false; // a timer's heap entry is skipped from now on
+        if ($callback->inHeap) {
+            $callback->inHeap = false;
+            $this->staleTimers++;
+        }
     }
 
     public function getIdentifiers(): array
@@ -404,15 +411,17 @@ final class Driver implements \Revolt\EventLoop\Driver
         $now = self::now();
         $due = [];
         while (!$this->timers->isEmpty()) {
-            [$seq, $callback] = $this->timers->top();
-            if (!$callback->active || $callback->timerSeq !== $seq || !$callback->enabled) {
+            $callback = $this->liveTimer($this->timers->top());
+            if ($callback === null) {
                 $this->timers->extract(); // stale entry: disabled, cancelled or rescheduled
+                $this->staleTimers--;
                 continue;
             }
             if ($callback->expiration > $now) {
                 break;
             }
             $this->timers->extract();
+            $callback->inHeap = false;
             $due[] = $callback;
         }
         foreach ($due as $i => $callback) {
@@ -478,21 +487,53 @@ final class Driver implements \Revolt\EventLoop\Driver
     private function scheduleTimer(Callback $callback, float $expiration): void
     {
         $callback->expiration = $expiration;
+        if ($callback->inHeap) {
+            $this->staleTimers++; // its previous entry is stale now
+        }
+        $callback->inHeap = true;
         $callback->timerSeq = ++$this->nextTimerSeq;
         // Earliest first; equal expirations in order of scheduling.
-        $this->timers->insert([$callback->timerSeq, $callback], [-$expiration, -$callback->timerSeq]);
+        $this->timers->insert([$callback->timerSeq, $callback->id], [-$expiration, -$callback->timerSeq]);
     }
 
     private function nextExpiration(): float
     {
+        if ($this->staleTimers > 256 && $this->staleTimers > \count($this->timers) / 2) {
+            $this->compactTimers();
+        }
         while (!$this->timers->isEmpty()) {
-            [$seq, $callback] = $this->timers->top();
-            if ($callback->active && $callback->enabled && $callback->timerSeq === $seq) {
+            $callback = $this->liveTimer($this->timers->top());
+            if ($callback !== null) {
                 return $callback->expiration;
             }
             $this->timers->extract();
+            $this->staleTimers--;
         }
         return \INF;
+    }
+
+    /** The callback a heap entry stands for, or null if the entry is stale. */
+    private function liveTimer(array $entry): ?Callback
+    {
+        $callback = $this->callbacks[$entry[1]] ?? null;
+        return $callback !== null && $callback->active && $callback->enabled && $callback->timerSeq === $entry[0]
+            ? $callback : null;
+    }
+
+    /** Many cancelled timers (request timeouts that never fired): rebuild the heap from the live ones. */
+    private function compactTimers(): void
+    {
+        $live = new \SplPriorityQueue();
+        $live->setExtractFlags(\SplPriorityQueue::EXTR_BOTH);
+        $this->timers->setExtractFlags(\SplPriorityQueue::EXTR_BOTH);
+        foreach ($this->timers as $item) {
+            if ($this->liveTimer($item['data']) !== null) {
+                $live->insert($item['data'], $item['priority']);
+            }
+        }
+        $live->setExtractFlags(\SplPriorityQueue::EXTR_DATA);
+        $this->timers = $live;
+        $this->staleTimers = 0;
     }
 
     private static function now(): float
