@@ -629,6 +629,9 @@ final class Driver implements \Revolt\EventLoop\Driver
         $this->failure ??= $e;
         if ($this->loopTask !== null) {
             $this->poller->wakeup();
+        } else {
+            // A callback that suspended failed after the loop had ended: a loop run delivers it.
+            $this->loopTask = \Loom\spawn($this->loop(...));
         }
     }
 }
