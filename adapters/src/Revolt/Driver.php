@@ -326,7 +326,7 @@ final class Driver implements \Revolt\EventLoop\Driver
             $this->poller->wakeup();
         } elseif ($this->alive()) {
             $this->stopping = false;
-            $this->loopTask = \Loom\spawn($this->loop(...));
+            $this->loopTask = \Loom\spawn($this->runLoop(...));
         }
     }
 
@@ -343,18 +343,33 @@ final class Driver implements \Revolt\EventLoop\Driver
         return $this->referencedCount > 0 || !$this->microtasks->isEmpty();
     }
 
+    /**
+     * The loop task's body. Loom\atomic(): the loop is never preempted, so a tick's bookkeeping (and the
+     * decision to end) is never interleaved with callbacks that Loom resumes meanwhile; it still waits in
+     * the poller and lets everything else run there.
+     */
+    private function runLoop(): void
+    {
+        \Loom\atomic($this->loop(...));
+    }
+
     private function loop(): void
     {
         $this->looping = true;
+        $stopped = false;
         try {
             while (!$this->stopping && $this->failure === null && $this->alive()) {
                 $this->tick();
             }
+            $stopped = $this->stopping;
         } finally {
             $this->loopTask = null;
             $this->looping = false;
             $this->stopping = false;
             $this->poller->pause();
+        }
+        if (!$stopped && $this->failure === null && $this->alive()) {
+            $this->wake(); // work arrived as the loop was ending (a callback Loom resumed queued it)
         }
         $failure = $this->failure;
         $this->failure = null;
@@ -631,7 +646,7 @@ final class Driver implements \Revolt\EventLoop\Driver
             $this->poller->wakeup();
         } else {
             // A callback that suspended failed after the loop had ended: a loop run delivers it.
-            $this->loopTask = \Loom\spawn($this->loop(...));
+            $this->loopTask = \Loom\spawn($this->runLoop(...));
         }
     }
 }
