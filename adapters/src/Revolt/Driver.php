@@ -419,7 +419,11 @@ final class Driver implements \Revolt\EventLoop\Driver
         } elseif (!$this->timers->isEmpty()) {
             $timeout = \max(0.0, $this->nextExpiration() - self::now());
         }
-        $ready = $this->poller->wait($timeout);
+        if ($timeout === 0.0 && !$this->alive() && !$this->watched && $this->timers->isEmpty()) {
+            $ready = []; // the loop ends after this tick and nothing could be ready: no need to poll
+        } else {
+            $ready = $this->poller->wait($timeout);
+        }
 
         $this->invoke(null);
 
