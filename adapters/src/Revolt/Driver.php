@@ -49,6 +49,9 @@ final class Driver implements \Revolt\EventLoop\Driver
 
     private ?Task $loopTask = null;
     private bool $looping = false;
+    /** The loop task is between waits (it looks at every queue before it waits again: no wakeup needed). */
+    private bool $inTick = false;
+    private bool $endedByStop = false;
     private bool $stopping = false;
     private bool $runCalled = false;
     private ?\Throwable $failure = null;
@@ -286,7 +289,14 @@ final class Driver implements \Revolt\EventLoop\Driver
         $this->runCalled = true;
         try {
             $this->wake();
-            $this->loopTask?->await();
+            // Until the loop ends for want of referenced work or by stop() (it may end and start again
+            // meanwhile, when work arrived as it ended).
+            while (($task = $this->loopTask) !== null) {
+                $task->await();
+                if ($this->endedByStop) {
+                    break;
+                }
+            }
         } finally {
             $this->runCalled = false;
         }
@@ -323,7 +333,9 @@ final class Driver implements \Revolt\EventLoop\Driver
     public function wake(): void
     {
         if ($this->loopTask !== null) {
-            $this->poller->wakeup();
+            if (!$this->inTick) {
+                $this->poller->wakeup();
+            }
         } elseif ($this->alive()) {
             $this->stopping = false;
             $this->loopTask = \Loom\spawn($this->runLoop(...));
@@ -333,7 +345,7 @@ final class Driver implements \Revolt\EventLoop\Driver
     /** The last referenced callback went away: a waiting loop must wake up to end. */
     private function wakeIfIdle(): void
     {
-        if ($this->referencedCount === 0 && $this->loopTask !== null) {
+        if ($this->referencedCount === 0 && $this->loopTask !== null && !$this->inTick) {
             $this->poller->wakeup();
         }
     }
@@ -356,6 +368,7 @@ final class Driver implements \Revolt\EventLoop\Driver
     private function loop(): void
     {
         $this->looping = true;
+        $this->inTick = true;
         $stopped = false;
         try {
             while (!$this->stopping && $this->failure === null && $this->alive()) {
@@ -363,8 +376,10 @@ final class Driver implements \Revolt\EventLoop\Driver
             }
             $stopped = $this->stopping;
         } finally {
+            $this->endedByStop = $stopped;
             $this->loopTask = null;
             $this->looping = false;
+            $this->inTick = false;
             $this->stopping = false;
             $this->poller->pause();
         }
@@ -422,7 +437,12 @@ final class Driver implements \Revolt\EventLoop\Driver
         if ($timeout === 0.0 && !$this->alive() && !$this->watched && $this->timers->isEmpty()) {
             $ready = []; // the loop ends after this tick and nothing could be ready: no need to poll
         } else {
-            $ready = $this->poller->wait($timeout);
+            $this->inTick = false;
+            try {
+                $ready = $this->poller->wait($timeout);
+            } finally {
+                $this->inTick = true;
+            }
         }
 
         $this->invoke(null);
@@ -647,7 +667,9 @@ final class Driver implements \Revolt\EventLoop\Driver
     {
         $this->failure ??= $e;
         if ($this->loopTask !== null) {
-            $this->poller->wakeup();
+            if (!$this->inTick) {
+                $this->poller->wakeup();
+            }
         } else {
             // A callback that suspended failed after the loop had ended: a loop run delivers it.
             $this->loopTask = \Loom\spawn($this->runLoop(...));
