@@ -8,6 +8,7 @@
 #include <uv.h>
 
 #include "compat.h"
+#include "hook/curl_hook.h"
 #include "http/http.h"
 #include "php_loom.h"
 #include "scheduler/scheduler.h"
@@ -63,6 +64,7 @@ PHP_INI_BEGIN()
                       zend_loom_globals, loom_globals)
   STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms,
                     zend_loom_globals, loom_globals)
+  PHP_INI_ENTRY("loom.hook_curl", "1", PHP_INI_SYSTEM, nullptr)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(loom) {
@@ -87,10 +89,13 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::scheduler_minit();
   loom::preempt_minit();
   loom::http::http_minit();
+  loom::hook::curl_hook_minit();
+  loom::suspend_veto = loom::hook::curl_hook_suspend_veto;
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(loom) {
+  loom::hook::curl_hook_mshutdown();
   loom::scheduler_mshutdown();
   loom::preempt_mshutdown();
   UNREGISTER_INI_ENTRIES();
@@ -106,6 +111,7 @@ static PHP_RINIT_FUNCTION(loom) {
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
   loom::scheduler_late_drain();
+  loom::hook::curl_hook_rshutdown();
   loom::scheduler_rshutdown();
   loom::preempt_rshutdown();
   loom::http::transfers_rshutdown();
@@ -123,11 +129,13 @@ static PHP_MINFO_FUNCTION(loom) {
   php_info_print_table_row(2, "Version", PHP_LOOM_VERSION);
   php_info_print_table_row(2, "libuv version", uv_version_string());
   php_info_print_table_row(2, "libcurl version", curl_version_info(CURLVERSION_NOW)->version);
+  loom::hook::curl_hook_minfo();
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }
 
-static const zend_module_dep loom_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_END};
+// ext/curl is optional; when both are loaded it starts first (its functions exist when the hook looks).
+static const zend_module_dep loom_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_OPTIONAL("curl") ZEND_MOD_END};
 
 zend_module_entry loom_module_entry = {
     STANDARD_MODULE_HEADER_EX,

@@ -197,7 +197,13 @@ void wake(Waiter* w, zend_object* err) {
     sched().ready.push_back(ReadyItem{nullptr, w});
 }
 
+const char* (*suspend_veto)() = nullptr;
+
 bool check_can_suspend(const char* fname) {
+  if (const char* why = suspend_veto ? suspend_veto() : nullptr) {
+    zend_throw_exception_ex(ce_exception, 0, "%s(): cannot suspend here: %s", fname, why);
+    return false;
+  }
   if (EG(active_fiber) && (EG(active_fiber)->flags & ZEND_FIBER_FLAG_DESTROYED)) {
     zend_throw_exception_ex(
         ce_exception, 0,

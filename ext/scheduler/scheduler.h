@@ -171,6 +171,9 @@ bool fiber_budget_allows(const char* fname);
 
 // Throws a Loom\Exception if the calling context cannot suspend; `fname` names the API call.
 bool check_can_suspend(const char* fname);
+// Set by a module that runs PHP where a fiber switch would break it (the curl hook while curl runs a
+// PHP callback): returns why the calling context must not suspend, or null.
+extern const char* (*suspend_veto)();
 
 // Tasks
 Task* task_spawn(zval* callable, zval* args, uint32_t argc, HashTable* named, zval* out);
