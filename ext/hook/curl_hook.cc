@@ -526,9 +526,39 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
   return count_ready();
 }
 
-// curl_multi_exec() calls since the last curl_multi_select() on each multi: a loop that never selects
-// waits for the multi's sockets before the next call, instead of spinning.
-std::unordered_map<CURLM*, unsigned>* g_exec_streak = nullptr;
+// Per user multi: how many curl_multi_exec() calls in a row one context made with nothing for curl to do
+// (no socket ready, its timer not due) and no select in between. Past kIdleExecsBeforeWaiting such calls,
+// each call first waits for the multi's sockets or timer: a loop that never selects then sleeps instead
+// of spinning. Not sooner: clients such as Symfony's guard their exec calls against re-entry from other
+// tasks (a wait inside curl_multi_exec() is a suspension inside that guard), and Symfony's own loop may
+// call exec a few times in a row with nothing to do while it hands out chunks it already has.
+struct ExecStreak {
+  void* context;  // the fiber (null: top level) that made the calls
+  unsigned idle_calls;
+};
+constexpr unsigned kIdleExecsBeforeWaiting = 8;
+std::unordered_map<CURLM*, ExecStreak>* g_exec_streak = nullptr;
+
+// Whether curl_multi_perform() would find something to do now: a socket ready or its timer due.
+bool multi_has_work(CURLM* cm) {
+  long ms = -1;
+  if (curl_multi_timeout(cm, &ms) == CURLM_OK && ms == 0) return true;
+  fd_set r, w, e;
+  FD_ZERO(&r);
+  FD_ZERO(&w);
+  FD_ZERO(&e);
+  int maxfd = -1;
+  if (curl_multi_fdset(cm, &r, &w, &e, &maxfd) != CURLM_OK) return true;
+  if (maxfd < 0) return false;
+  struct pollfd pfds[64];
+  nfds_t n = 0;
+  for (int fd = 0; fd <= maxfd && n < 64; fd++) {
+    short ev = (FD_ISSET(fd, &r) ? POLLIN : 0) | (FD_ISSET(fd, &w) ? POLLOUT : 0);
+    if (!ev) continue;
+    pfds[n++] = pollfd{fd, ev, 0};
+  }
+  return n > 0 && ::poll(pfds, n, 0) > 0;
+}
 
 ZEND_NAMED_FUNCTION(hooked_curl_multi_select) {
   if (!hook_applies()) {
@@ -566,10 +596,14 @@ ZEND_NAMED_FUNCTION(hooked_curl_multi_exec) {
   Z_PARAM_ZVAL(z_still_running)
   ZEND_PARSE_PARAMETERS_END();
   CURLM* cm = multi_of(Z_OBJ_P(z_mh))->multi;
-  if (!g_exec_streak) g_exec_streak = new std::unordered_map<CURLM*, unsigned>();
-  unsigned& streak = (*g_exec_streak)[cm];
-  if (streak++ > 0) {
-    // Called again with no select in between: wait for something the next call can act on.
+  if (!g_exec_streak) g_exec_streak = new std::unordered_map<CURLM*, ExecStreak>();
+  void* ctx = EG(active_fiber);
+  ExecStreak& st = (*g_exec_streak)[cm];
+  if (st.context != ctx) st = ExecStreak{ctx, 0};
+  if (multi_has_work(cm)) {
+    st.idle_calls = 0;
+  } else if (st.idle_calls++ >= kIdleExecsBeforeWaiting) {
+    // Again nothing to do, and no select since: wait for something the call can do.
     if (wait_multi(cm, 1.0, "curl_multi_exec", false) < 0) RETURN_THROWS();
   }
   call_original(g_orig_multi_exec, INTERNAL_FUNCTION_PARAM_PASSTHRU);
