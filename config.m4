@@ -35,6 +35,8 @@ if test "$PHP_LOOM" != "no"; then
     ext/reactor/fd_watch.cc \
     ext/http/http_module.cc \
     ext/http/client.cc \
+    ext/http/options.cc \
+    ext/http/policy.cc \
     ext/http/transfer.cc \
     ext/http/response.cc \
     ext/sse/sse_parser.cc \

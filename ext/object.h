@@ -20,6 +20,12 @@ inline void init_handlers(zend_object_handlers* h, size_t offset, zend_object_fr
   h->clone_obj = nullptr;
 }
 
+// The struct T that ends in `zend_object std`, from its zend_object: every class's *_from_obj() is this.
+template <typename T>
+inline T* object_from(zend_object* o) {
+  return reinterpret_cast<T*>(reinterpret_cast<char*>(o) - XtOffsetOf(T, std));
+}
+
 // Allocates T (zeroed up to `std`) and initialises its zend_object; T must be trivially constructible.
 template <typename T>
 inline T* object_alloc(zend_class_entry* ce, const zend_object_handlers* handlers) {

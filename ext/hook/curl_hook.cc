@@ -19,7 +19,7 @@
 #include "reactor/curl_multi.h"
 #include "reactor/fd_watch.h"
 #include "reactor/reactor.h"
-#include "scheduler/scheduler.h"
+#include "scheduler/api.h"
 
 extern "C" {
 #include "ext/standard/file.h"
@@ -27,8 +27,6 @@ extern "C" {
 #include "main/php_output.h"
 #include "zend_weakrefs.h"
 }
-
-extern size_t (*loom_http_curl_handles)();
 
 namespace loom::hook {
 
@@ -59,23 +57,11 @@ Layout g_layout = Layout::Unchecked;
 // it called): PHP callbacks run inside it, where a fiber switch would re-enter curl.
 int g_drive_depth = 0;
 size_t g_transfers = 0;  // curl_exec() calls waiting in a helper multi
-size_t (*g_prev_curl_handles)() = nullptr;
 
 // ---------------------------------------------------------------------------------------------------
 // The scheduler seam: make the calling context wait and wake it. Only these helpers touch the scheduler.
 
-bool can_suspend_quietly() {
-  if (EG(active_fiber) && (EG(active_fiber)->flags & ZEND_FIBER_FLAG_DESTROYED)) return false;
-  if (zend_fiber_switch_blocked()) return false;
-  if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) return false;
-  if (OG(running)) return false;
-  if (sched_exists()) {
-    Scheduler& s = sched();
-    if (s.request_ending || s.exiting) return false;
-    if (!EG(active_fiber) && s.in_main_loop) return false;
-  }
-  return true;
-}
+bool can_suspend_quietly() { return can_suspend(); }
 
 // A waiter the libuv side can wake while it is set (null between waits).
 struct WakeSlot {
@@ -90,13 +76,12 @@ void wake_slot(void* data) {
 // Suspends the caller until the slot is woken or `seconds` pass (< 0: no deadline); yield_only: just give
 // every ready task a turn. False with an exception pending (cancellation, deadlock).
 bool wait_on(WakeSlot* slot, const char* what, double seconds, bool yield_only) {
+  if (yield_only) return sleep_for(0, what);
   Waiter* w = waiter_new(what);
-  if (!yield_only) {
-    slot->waiter = w;
-    if (seconds >= 0) waiter_set_timer(w, seconds);
-  }
-  bool ok = wait(w, yield_only);
-  if (slot) slot->waiter = nullptr;
+  slot->waiter = w;
+  if (seconds >= 0) waiter_arm_deadline(w, seconds);
+  bool ok = suspend(w);
+  slot->waiter = nullptr;
   waiter_free(w);
   return ok;
 }
@@ -617,8 +602,6 @@ zend_internal_function* find_internal(const char* name) {
   return fn && fn->type == ZEND_INTERNAL_FUNCTION ? &fn->internal_function : nullptr;
 }
 
-size_t counted_curl_handles() { return (g_prev_curl_handles ? g_prev_curl_handles() : 0) + g_transfers; }
-
 }  // namespace
 
 size_t curl_hook_transfers() { return g_transfers; }
@@ -631,8 +614,6 @@ const char* curl_hook_suspend_veto() {
 }
 
 void curl_hook_minit() {
-  g_prev_curl_handles = loom_http_curl_handles;
-  loom_http_curl_handles = counted_curl_handles;
   if (!INI_BOOL("loom.hook_curl")) {
     g_state = HookState::Off;
     return;
@@ -683,7 +664,6 @@ void curl_hook_mshutdown() {
   }
   delete g_exec_streak;
   g_exec_streak = nullptr;
-  loom_http_curl_handles = g_prev_curl_handles;
 }
 
 void curl_hook_rshutdown() {

@@ -10,11 +10,14 @@
 #include <vector>
 
 #include "reactor/curl_multi.h"
-#include "scheduler/scheduler.h"
+#include "reactor/reactor.h"
+#include "scheduler/api.h"
 
 extern "C" {
 #include "ext/spl/spl_exceptions.h"
 }
+#include "http/policy.h"
+#include "object.h"
 #include "sse/sse_parser.h"
 
 namespace loom::http {
@@ -32,11 +35,13 @@ extern zend_class_entry* ce_too_large;
 extern zend_class_entry* ce_incomplete;
 extern zend_class_entry* ce_unexpected_type;
 
-// Every option of API.md, parsed once. Requests copy the client's and apply their own on top.
+// Every option of API.md, parsed once (options.cc holds the table: how each is checked, stored and
+// applied). Plain values only, so a copy is always whole: requests copy the client's and apply their
+// own on top.
 struct Options {
   std::string base_uri;
   std::vector<std::pair<std::string, std::string>> headers;  // name as given => value
-  zval query;                                                // array or UNDEF
+  std::string query;                                         // (request) encoded, RFC 3986
   std::string body;
   bool has_body = false;
   double connect_timeout = 10, idle_timeout = 120, total_timeout = 0;
@@ -48,20 +53,15 @@ struct Options {
   size_t max_response_bytes = 0;
   size_t max_event_bytes = 1 << 20;
   bool deny_private_networks = false;
-  int retry_max = 0;
-  std::vector<long> retry_statuses;
-  double retry_delay = 0.5, retry_max_delay = 60;
-  bool retry_set = false;
-
-  Options() { ZVAL_UNDEF(&query); }
-  Options(const Options& o);
-  Options& operator=(const Options&) = delete;
-  ~Options() { zval_ptr_dtor(&query); }
+  policy::RetryPolicy retry;
 };
 
 // Parses an options array on top of `into`. is_request allows the per-request keys. Throws
 // Loom\Http\InvalidArgumentException and returns false on an unknown key or a wrong type.
 bool parse_options(HashTable* ht, Options& into, bool is_request);
+// Puts the options on a transfer about to start (its easy handle, its limits and timeouts).
+struct Transfer;
+void apply_options(const Options& o, Transfer* t);
 
 struct StreamGroup;
 struct Response;
@@ -99,7 +99,7 @@ struct Transfer final : reactor::TransferSink {
   double connect_timeout = 0, total_timeout = 0;  // to name the timeout that fired
   reactor::TimerId idle_timer;
   uint64_t last_activity_ms = 0;  // loop clock of the last header line or body chunk
-  std::vector<Waiter*> waiters;   // readers waiting for headers, bytes or the end
+  WaitQueue readers{};            // readers waiting for headers, bytes or the end
   uint32_t body_readers = 0;      // body()/chunks()/events() calls waiting for bytes right now
   StreamGroup* group = nullptr;   // the Client::stream() that reads this body until it reports the end
   size_t group_slot = 0;          // index in group->members
@@ -158,7 +158,11 @@ void take_body(Transfer* t, std::string& out);
 void discard_body(Transfer* t);
 // Releases everything still in flight at request end.
 void transfers_rshutdown();
+// Frees what requests interrupted by a bailout left (client.cc).
+void requests_rshutdown();
+// For Loom\stats(): transfers in progress, and sockets open (idle kept-alive ones included).
 size_t live_transfers();
+size_t open_sockets();
 
 // Every native pointer between Loom's HTTP objects, and who clears it (in whichever order PHP frees
 // them, GC included):
@@ -168,17 +172,15 @@ size_t live_transfers();
 //     both from the transfer's side (end reported, transfer released or deleted, request end),
 //     group_dissolve() from the group's side (its ResponseStream freed). Nothing reaches a transfer
 //     through a Response object while freeing, because that object may already be freed.
-//   Waiter -> Transfer (source) while a reader waits, and Transfer::waiters back: the waiter unhooks
-//     itself (detach); a deleted transfer unhooks any left.
+//   Waiter -> Transfer (source) while a reader waits, and Transfer::readers back: the scheduler unhooks
+//     it (the source's detach); a deleted transfer abandons any left.
 //   ResponseStream, ChunkIterator and EventIterator hold their Response objects as counted zvals
 //     (reported by get_gc), never a Transfer. Client holds only its Options: transfers copy them.
 struct Response {
   Transfer* t;
   zend_object std;
 };
-inline Response* response_from(zend_object* o) {
-  return reinterpret_cast<Response*>(reinterpret_cast<char*>(o) - XtOffsetOf(Response, std));
-}
+inline Response* response_from_obj(zend_object* o) { return object_from<Response>(o); }
 
 // A Client::stream() iteration. Its members are the transfers whose end it has not reported yet; a
 // transfer is a member of at most one group, and while it is, the stream is its body's only reader.
@@ -195,6 +197,8 @@ void group_dissolve(StreamGroup* g);  // every member leaves
 zend_object* transport_exception(zend_class_entry* ce, const std::string& msg, const std::string& phase,
                                  const std::string& url, long curl_code);
 void throw_invalid(const char* fmt, ...);
+bool has_crlf_nul(const char* p, size_t n);
+bool is_token(const char* p, size_t n);  // an HTTP token (RFC 9110 5.6.2): method and field names
 void create_event(zval* out, const sse::Event& e);
 
 void http_minit();

@@ -26,7 +26,7 @@ static zend_object* response_create(zend_class_entry* ce) {
 }
 
 static void response_free(zend_object* o) {
-  Response* r = response_from(o);
+  Response* r = response_from_obj(o);
   if (Transfer* t = r->t) {
     r->t = nullptr;
     transfer_release(t);
@@ -37,7 +37,7 @@ static void response_free(zend_object* o) {
 static bool has_data(Transfer* t) { return !t->buf.empty(); }
 
 static Transfer* live(zval* self) {
-  Response* r = response_from(Z_OBJ_P(self));
+  Response* r = response_from_obj(Z_OBJ_P(self));
   if (!r->t) zend_throw_error(nullptr, "This Loom\\Http\\Response is no longer usable (its request ended)");
   return r->t;
 }
@@ -318,7 +318,7 @@ static void stream_advance(StreamIt* it) {
     if (!check_can_suspend("Loom\\Http\\Client::stream")) return;
     Waiter* w = waiter_new("http stream");
     g->waiter = w;
-    bool ok = wait(w);
+    bool ok = suspend(w);
     g->waiter = nullptr;
     waiter_free(w);
     if (!ok) return;
@@ -462,7 +462,7 @@ ZEND_METHOD(Loom_Http_Response, events) {
   object_init_ex(return_value, ce_event_iterator);
   auto* it = from_obj<EventIt>(Z_OBJ_P(return_value));
   ZVAL_COPY(&it->response, ZEND_THIS);
-  Transfer* t = response_from(Z_OBJ_P(ZEND_THIS))->t;
+  Transfer* t = response_from_obj(Z_OBJ_P(ZEND_THIS))->t;
   it->parser = new loom::sse::Parser(t->max_event_bytes);
   it->queue = new std::deque<loom::sse::Event>();
 }
@@ -572,7 +572,7 @@ static bool stream_accepts(zval* list, zval* keys) {
   uint32_t pos = 0;
   zval* v;
   ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), v) {
-    Transfer* t = response_from(Z_OBJ_P(v))->t;
+    Transfer* t = response_from_obj(Z_OBJ_P(v))->t;
     zend_string* name = describe_key(zend_hash_index_find(Z_ARRVAL_P(keys), pos), pos);
     zval* first = zend_hash_index_find(&seen, Z_OBJ_HANDLE_P(v));
     if (first) {
@@ -647,7 +647,7 @@ ZEND_METHOD(Loom_Http_Client, stream) {
   it->group = new StreamGroup();
   ZVAL_COPY_VALUE(&it->responses, &list);
   zval* v;
-  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), v) { group_join(it->group, response_from(Z_OBJ_P(v))->t); }
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), v) { group_join(it->group, response_from_obj(Z_OBJ_P(v))->t); }
   ZEND_HASH_FOREACH_END();
 }
 

@@ -23,11 +23,9 @@ thread_local size_t live_count = 0;
 void slots_now_multiplexed(Transfer* t);  // these two: "Connection limits" below
 void slot_release(Transfer* t);
 
-void detach_reader(Waiter* w) {
-  auto* t = static_cast<Transfer*>(w->source);
-  auto it = std::find(t->waiters.begin(), t->waiters.end(), w);
-  if (it != t->waiters.end()) t->waiters.erase(it);
-}
+void detach_reader(Waiter* w, void* data) { wait_queue_remove(&static_cast<Transfer*>(data)->readers, w); }
+
+const WaitSource transfer_source = {"http transfer", detach_reader};
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
@@ -211,14 +209,7 @@ void on_idle(void* data) {
 }  // namespace
 
 void Transfer::notify() {
-  if (!waiters.empty()) {
-    std::vector<Waiter*> ws;
-    ws.swap(waiters);
-    for (Waiter* w : ws) {
-      w->detach = nullptr;
-      wake(w);
-    }
-  }
+  while (Waiter* w = wait_queue_pop(&readers)) wake(w);
   if (group && !group_flagged) {
     group_flagged = true;
     group->ready.push_back(this);
@@ -405,7 +396,7 @@ bool Transfer::finish_in_background() {
   if (!end_sentinel_seen || done || !headers_done || failure != Failure::None || !in_multi) return false;
   orphan = true;
   owner = nullptr;
-  waiters.clear();
+  wait_queue_abandon(&readers);
   group_leave(this);
   buf.clear();
   buf.shrink_to_fit();
@@ -461,10 +452,7 @@ void group_dissolve(StreamGroup* g) {
 
 Transfer::~Transfer() {
   group_leave(this);
-  for (Waiter* w : waiters) {  // none in practice (a waiting reader holds the Response), never dangling
-    w->detach = nullptr;
-    w->source = nullptr;
-  }
+  wait_queue_abandon(&readers);  // none in practice (a waiting reader holds the Response), never dangling
   if (in_multi) reactor::CurlMulti::instance().remove(easy);
   slot_release(this);
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(idle_timer);
@@ -662,45 +650,6 @@ bool transfer_start(Transfer* t, const Options& o) {
   curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
   // A proxy's answer to CONNECT is not the response: only the origin's head reaches on_header.
   curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-  // Waiting for a connection that may multiplex only pays off where HTTP/2 is possible: over TLS
-  // (ALPN tells at the handshake) or when asked for. On plain http it would serialise HTTP/1.1 requests.
-  if (t->url.rfind("https:", 0) == 0 || o.http_version == "2" || o.http_version == "2-prior-knowledge") {
-    curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
-    t->may_multiplex = true;
-  }
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(reactor::seconds_to_ms(o.connect_timeout)));
-  long v = CURL_HTTP_VERSION_2TLS;
-  if (o.http_version == "1.1")
-    v = CURL_HTTP_VERSION_1_1;
-  else if (o.http_version == "2")
-    v = CURL_HTTP_VERSION_2_0;
-  else if (o.http_version == "2-prior-knowledge")
-    v = CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
-  curl_easy_setopt(e, CURLOPT_HTTP_VERSION, v);
-  if (v == CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE &&
-      curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
-    // libcurl before 8.0.0 layers HTTP/2 twice on a reused prior-knowledge connection, and every request
-    // but the first fails with "Error in the HTTP2 framing layer" (curl issue 10634): one connection each.
-    curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
-    curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
-    t->may_multiplex = false;
-  }
-  curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, o.verify ? 1L : 0L);
-  curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, o.verify ? 2L : 0L);
-  if (!o.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, o.ca_file.c_str());
-  if (!o.client_cert.empty()) curl_easy_setopt(e, CURLOPT_SSLCERT, o.client_cert.c_str());
-  if (!o.client_key.empty()) curl_easy_setopt(e, CURLOPT_SSLKEY, o.client_key.c_str());
-  if (!o.proxy.empty()) {
-    curl_easy_setopt(e, CURLOPT_PROXY, o.proxy.c_str());
-    curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_HTTP);
-    if (o.proxy.rfind("socks5", 0) == 0)
-      curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_SOCKS5_HOSTNAME);
-    else if (o.proxy.rfind("https", 0) == 0)
-      curl_easy_setopt(e, CURLOPT_PROXYTYPE, (long)CURLPROXY_HTTPS);
-  } else {
-    curl_easy_setopt(e, CURLOPT_PROXY, "");  // never from the environment (FPM clears it anyway)
-  }
   if (t->method == "HEAD") {
     curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
   } else if (t->method != "GET" || !t->req_body.empty()) {
@@ -710,20 +659,7 @@ bool transfer_start(Transfer* t, const Options& o) {
     curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t->req_body.size()));
     curl_easy_setopt(e, CURLOPT_POSTFIELDS, t->req_body.data());
   }
-  for (auto& h : o.headers) {
-    std::string line = h.first + ": " + h.second;
-    if (h.second.empty()) line = h.first + ";";  // curl's way to send an empty header
-    t->header_list = curl_slist_append(t->header_list, line.c_str());
-  }
-  t->header_list = curl_slist_append(t->header_list, "Expect:");
-  curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->header_list);
-  t->deny_private = o.deny_private_networks;
-  t->max_bytes = o.max_response_bytes;
-  t->max_event_bytes = o.max_event_bytes;
-  t->idle_timeout = o.idle_timeout;
-  t->connect_timeout = o.connect_timeout;
-  t->total_timeout = o.total_timeout;
-  t->host_limit = o.max_connections_per_host;
+  apply_options(o, t);
   if (!slot_admit(t)) return true;  // queued: pump_slots() adds it when its client has a slot free
   CURLMcode rc = transfer_add(t);
   if (rc != CURLM_OK) {
@@ -743,11 +679,9 @@ bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api) {
   for (;;) {
     if (t->done || pred(t)) return true;
     if (!check_can_suspend(api)) return false;
-    Waiter* w = waiter_new(api);
-    w->source = t;
-    w->detach = detach_reader;
-    t->waiters.push_back(w);
-    bool ok = wait(w);
+    Waiter* w = waiter_new(&transfer_source, t, api);
+    wait_queue_push(&t->readers, w);
+    bool ok = suspend(w);
     waiter_free(w);
     if (!ok) return false;
   }
@@ -804,7 +738,7 @@ void transfers_rshutdown() {
       t->in_multi = false;
     }
     t->done = true;
-    t->waiters.clear();
+    wait_queue_abandon(&t->readers);
     group_leave(t);
     t->slot = Transfer::Slot::None;
     if (reactor::Reactor::exists()) {
