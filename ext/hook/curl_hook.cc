@@ -479,10 +479,14 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
     pfds[npfd].revents = 0;
     npfd++;
   }
+  // Sockets with events, as curl_multi_wait() counts them; one closed meanwhile (another task removed
+  // its handle or closed the multi) is not counted.
   auto count_ready = [&]() -> int {
-    if (npfd == 0) return 0;
-    int n = ::poll(pfds, npfd, 0);
-    return n < 0 ? 0 : n;
+    if (npfd == 0 || ::poll(pfds, npfd, 0) <= 0) return 0;
+    int n = 0;
+    for (nfds_t i = 0; i < npfd; i++)
+      if (pfds[i].revents & (POLLIN | POLLOUT | POLLERR | POLLHUP)) n++;
+    return n;
   };
   int ready = count_ready();
   if (ready > 0 || wait_s <= 0) {
@@ -511,18 +515,33 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
   return count_ready();
 }
 
-// Per user multi: how many curl_multi_exec() calls in a row one context made with nothing for curl to do
-// (no socket ready, its timer not due) and no select in between. Past kIdleExecsBeforeWaiting such calls,
-// each call first waits for the multi's sockets or timer: a loop that never selects then sleeps instead
-// of spinning. Not sooner: clients such as Symfony's guard their exec calls against re-entry from other
-// tasks (a wait inside curl_multi_exec() is a suspension inside that guard), and Symfony's own loop may
-// call exec a few times in a row with nothing to do while it hands out chunks it already has.
-struct ExecStreak {
-  void* context;  // the fiber (null: top level) that made the calls
+// Per user multi: who uses it, and how many curl_multi_exec() calls in a row its one user made with
+// nothing for curl to do (no socket ready, its timer not due) and no select in between. Past
+// kIdleExecsBeforeWaiting such calls, each call first waits for the multi's sockets or timer: a loop
+// that never selects then sleeps instead of spinning. Only for a multi one context uses: clients shared
+// by tasks (Guzzle, Symfony) guard their exec calls against re-entry from other tasks, so a wait inside
+// curl_multi_exec() would make the others fail; they select anyway, and their multis are never waited on
+// in exec once a second context used them. Symfony's own loop may also call exec a few times in a row
+// with nothing to do while it hands out chunks it already has: hence a threshold, not one call.
+struct MultiUse {
+  void* context;  // the fiber (null: top level) that uses it
+  bool shared;    // a second context used it
   unsigned idle_calls;
 };
 constexpr unsigned kIdleExecsBeforeWaiting = 8;
-std::unordered_map<CURLM*, ExecStreak>* g_exec_streak = nullptr;
+std::unordered_map<CURLM*, MultiUse>* g_multi_use = nullptr;
+
+MultiUse& note_use(CURLM* cm) {
+  if (!g_multi_use) g_multi_use = new std::unordered_map<CURLM*, MultiUse>();
+  void* ctx = EG(active_fiber);
+  auto [it, fresh] = g_multi_use->try_emplace(cm, MultiUse{ctx, false, 0});
+  if (!fresh && it->second.context != ctx) {
+    it->second.shared = true;
+    it->second.context = ctx;
+    it->second.idle_calls = 0;
+  }
+  return it->second;
+}
 
 // Whether curl_multi_perform() would find something to do now: a socket ready or its timer due.
 bool multi_has_work(CURLM* cm) {
@@ -559,7 +578,7 @@ ZEND_NAMED_FUNCTION(hooked_curl_multi_select) {
   Z_PARAM_DOUBLE(timeout)
   ZEND_PARSE_PARAMETERS_END();
   Multi* mh = multi_of(Z_OBJ_P(z_mh));
-  if (g_exec_streak) g_exec_streak->erase(mh->multi);
+  note_use(mh->multi).idle_calls = 0;
   if (!(timeout >= 0)) timeout = 0;  // curl_multi_wait() gets (unsigned long)(timeout * 1000)
   int n = wait_multi(mh->multi, timeout, "curl_multi_select", true);
   if (n < 0) RETURN_THROWS();
@@ -581,13 +600,10 @@ ZEND_NAMED_FUNCTION(hooked_curl_multi_exec) {
   Z_PARAM_ZVAL(z_still_running)
   ZEND_PARSE_PARAMETERS_END();
   CURLM* cm = multi_of(Z_OBJ_P(z_mh))->multi;
-  if (!g_exec_streak) g_exec_streak = new std::unordered_map<CURLM*, ExecStreak>();
-  void* ctx = EG(active_fiber);
-  ExecStreak& st = (*g_exec_streak)[cm];
-  if (st.context != ctx) st = ExecStreak{ctx, 0};
+  MultiUse& use = note_use(cm);
   if (multi_has_work(cm)) {
-    st.idle_calls = 0;
-  } else if (st.idle_calls++ >= kIdleExecsBeforeWaiting) {
+    use.idle_calls = 0;
+  } else if (use.idle_calls++ >= kIdleExecsBeforeWaiting && !use.shared) {
     // Again nothing to do, and no select since: wait for something the call can do.
     if (wait_multi(cm, 1.0, "curl_multi_exec", false) < 0) RETURN_THROWS();
   }
@@ -662,12 +678,12 @@ void curl_hook_mshutdown() {
     g_fn_multi_exec->handler = g_orig_multi_exec;
     g_fn_multi_select->handler = g_orig_multi_select;
   }
-  delete g_exec_streak;
-  g_exec_streak = nullptr;
+  delete g_multi_use;
+  g_multi_use = nullptr;
 }
 
 void curl_hook_rshutdown() {
-  if (g_exec_streak) g_exec_streak->clear();
+  if (g_multi_use) g_multi_use->clear();
   g_drive_depth = 0;
   if (!g_helpers) return;
   // Every helper ends with the request. The handles are still alive (the object store is freed after

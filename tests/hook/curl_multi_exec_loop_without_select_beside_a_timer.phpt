@@ -40,8 +40,10 @@ $cpu = ($cpu1['ru_utime.tv_sec'] + $cpu1['ru_utime.tv_usec'] / 1e6 + $cpu1['ru_s
     - ($cpu0['ru_utime.tv_sec'] + $cpu0['ru_utime.tv_usec'] / 1e6 + $cpu0['ru_stime.tv_sec'] + $cpu0['ru_stime.tv_usec'] / 1e6);
 echo 'bodies: ', json_encode(array_count_values($bodies)), "\n";
 // About 0.4 s of dripping: the ticker (every 20 ms) must have run all along.
-echo $ticker->ticks >= 8 ? "ticker ran\n" : "ticker starved ({$ticker->ticks} ticks)\n";
-echo $ticker->maxGap < 0.25 ? "no long gap\n" : "gap of {$ticker->maxGap} s\n";
+echo $ticker->ticks >= (getenv('LOOM_TEST_SCALE') === 'valgrind' ? 3 : 8) ? "ticker ran\n" : "ticker starved ({$ticker->ticks} ticks)\n";
+// Under valgrind everything runs 20-50 times slower, the handling of a burst of chunks included.
+$gap = getenv('LOOM_TEST_SCALE') === 'valgrind' ? 4.0 : 0.25;
+echo $ticker->maxGap < $gap ? "no long gap\n" : "gap of {$ticker->maxGap} s\n";
 // A spinning loop would make hundreds of thousands of calls and use the whole wall time in CPU.
 $spin = getenv('LOOM_TEST_SCALE') === 'valgrind' ? 1.0 : 0.5;
 echo $calls < 2000 ? "few exec calls\n" : "spinning: $calls calls\n";
