@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "compat.h"
@@ -281,7 +282,9 @@ struct Helper {
   WakeSlot slot;
   bool busy;
   bool done;
-  bool broken;  // a bailout left curl mid-call: never touched again
+  bool broken;    // a bailout left curl mid-call: never touched again
+  bool orphaned;  // the request ended while a curl_exec() used it (a Fiber destroyed later may still)
+  bool counted;   // its transfer is in g_transfers
   CURLcode code;
 };
 
@@ -289,7 +292,13 @@ HashTable* g_weak = nullptr;                                     // handle => He
 std::unordered_map<zend_object*, Helper*>* g_helpers = nullptr;  // the same, for lookups
 
 void helper_free(Helper* h) {
-  if (!h->broken) h->multi->destroy();  // closes the connections this handle kept
+  if (h->broken || h->orphaned) {
+    // curl was left mid-call, or a fiber destroyed after request end may still unwind through the
+    // curl_exec() that used it: the helper and its multi stay allocated for good.
+    h->slot.waiter = nullptr;
+    return;
+  }
+  h->multi->destroy();  // closes the connections this handle kept
   delete h;
 }
 
@@ -304,6 +313,7 @@ void helpers_after_fork() {
   // pcntl_fork() in the middle of a request: the helpers' connections are the parent's. Each one
   // forgets its multi without touching it and gets a fresh one.
   if (!g_helpers) return;
+  reactor::FdWatch::forget_all();  // first: no watch may touch the inherited loop (idempotent)
   for (auto& [obj, h] : *g_helpers) {
     if (h->broken) continue;
     h->multi->forget_after_fork();
@@ -357,7 +367,8 @@ bool helper_drive(Helper* h, bool kick) {
   guarded_call([&] { ok = h->multi->drive(kick, on_helper_done, h); },
                [&] {
                  g_drive_depth--;
-                 if (g_transfers) g_transfers--;
+                 if (h->counted && g_transfers) g_transfers--;
+                 h->counted = false;
                  h->slot.waiter = nullptr;
                  h->broken = true;  // left as it is (its memory too): curl is inconsistent now
                });
@@ -374,6 +385,7 @@ bool run_exec(Helper* h, CURL* easy, CURLcode* code) {
     return true;
   }
   g_transfers++;
+  h->counted = true;
   bool kick = true;
   bool ok = true;
   for (;;) {
@@ -397,7 +409,8 @@ bool run_exec(Helper* h, CURL* easy, CURLcode* code) {
     }
   }
   h->multi->remove_foreign(easy);
-  g_transfers--;
+  if (h->counted && g_transfers) g_transfers--;
+  h->counted = false;
   *code = h->done ? h->code : CURLE_ABORTED_BY_CALLBACK;
   return ok;
 }
@@ -444,6 +457,19 @@ struct MultiWait {
   reactor::FdWatch* watches[64];
   size_t n;
 };
+// Waits in progress: a request that ends by a bailout leaves them behind; RSHUTDOWN closes their
+// watches, so no poll wakes a waiter that is gone.
+std::unordered_set<MultiWait*>* g_multi_waits = nullptr;
+
+// Closes the wait's watches; `free`: also the wait (the waiting frame is done with it). At request end
+// the frame may still unwind later (a Fiber destroyed after RSHUTDOWN): it is not freed there.
+void multi_wait_end(MultiWait* mw, bool free) {
+  for (size_t i = 0; i < mw->n; i++) mw->watches[i]->close();
+  mw->n = 0;
+  mw->slot.waiter = nullptr;
+  if (g_multi_waits) g_multi_waits->erase(mw);
+  if (free) delete mw;
+}
 
 // Sockets above FD_SETSIZE are invisible to curl_multi_fdset(): waits on a multi that reports none are
 // capped, as curl's own documentation advises, so such a socket is still serviced.
@@ -495,9 +521,9 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
     if (!wait_on(nullptr, what, 0, true)) return -1;
     return ready;
   }
-  auto* mw = static_cast<MultiWait*>(emalloc(sizeof(MultiWait)));
-  mw->slot.waiter = nullptr;
-  mw->n = 0;
+  auto* mw = new MultiWait{};
+  if (!g_multi_waits) g_multi_waits = new std::unordered_set<MultiWait*>();
+  g_multi_waits->insert(mw);
   uv_loop_t* loop = reactor::Reactor::instance().loop();
   for (nfds_t i = 0; i < npfd; i++) {
     reactor::FdWatch* fw = reactor::FdWatch::open(loop, pfds[i].fd, wake_slot, &mw->slot);
@@ -509,8 +535,7 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
     mw->watches[mw->n++] = fw;
   }
   bool ok = wait_on(&mw->slot, what, wait_s, false);
-  for (size_t i = 0; i < mw->n; i++) mw->watches[i]->close();
-  efree(mw);
+  multi_wait_end(mw, true);
   if (!ok) return -1;
   return count_ready();
 }
@@ -680,11 +705,17 @@ void curl_hook_mshutdown() {
   }
   delete g_multi_use;
   g_multi_use = nullptr;
+  delete g_multi_waits;
+  g_multi_waits = nullptr;
 }
 
 void curl_hook_rshutdown() {
   if (g_multi_use) g_multi_use->clear();
   g_drive_depth = 0;
+  if (g_multi_waits) {
+    std::vector<MultiWait*> left(g_multi_waits->begin(), g_multi_waits->end());
+    for (MultiWait* mw : left) multi_wait_end(mw, false);
+  }
   if (!g_helpers) return;
   // Every helper ends with the request. The handles are still alive (the object store is freed after
   // RSHUTDOWN): one whose curl_exec() a bailout interrupted leaves its helper first, and no waiter is
@@ -694,10 +725,11 @@ void curl_hook_rshutdown() {
 #ifdef LOOM_CURL_LAYOUT_KNOWN
     if (h->busy && !h->broken) {
       h->multi->remove_foreign(easy_of(h->handle)->cp);
-      if (g_transfers) g_transfers--;
+      h->orphaned = true;
     }
 #endif
-    h->busy = false;
+    if (h->counted && g_transfers) g_transfers--;
+    h->counted = false;
   }
   std::vector<zend_object*> handles;
   for (auto& [obj, h] : *g_helpers) handles.push_back(obj);
