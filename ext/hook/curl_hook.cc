@@ -454,6 +454,7 @@ ZEND_NAMED_FUNCTION(hooked_curl_exec) {
 
 struct MultiWait {
   WakeSlot slot;
+  CURLM* multi;
   reactor::FdWatch* watches[64];
   size_t n;
 };
@@ -522,6 +523,7 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
     return ready;
   }
   auto* mw = new MultiWait{};
+  mw->multi = cm;
   if (!g_multi_waits) g_multi_waits = new std::unordered_set<MultiWait*>();
   g_multi_waits->insert(mw);
   uv_loop_t* loop = reactor::Reactor::instance().loop();
@@ -552,6 +554,7 @@ struct MultiUse {
   void* context;  // the fiber (null: top level) that uses it
   bool shared;    // a second context used it
   unsigned idle_calls;
+  zend_long last_running;  // still_running after the last exec
 };
 constexpr unsigned kIdleExecsBeforeWaiting = 8;
 std::unordered_map<CURLM*, MultiUse>* g_multi_use = nullptr;
@@ -559,7 +562,7 @@ std::unordered_map<CURLM*, MultiUse>* g_multi_use = nullptr;
 MultiUse& note_use(CURLM* cm) {
   if (!g_multi_use) g_multi_use = new std::unordered_map<CURLM*, MultiUse>();
   void* ctx = EG(active_fiber);
-  auto [it, fresh] = g_multi_use->try_emplace(cm, MultiUse{ctx, false, 0});
+  auto [it, fresh] = g_multi_use->try_emplace(cm, MultiUse{ctx, false, 0, -1});
   if (!fresh && it->second.context != ctx) {
     it->second.shared = true;
     it->second.context = ctx;
@@ -587,6 +590,34 @@ bool multi_has_work(CURLM* cm) {
     pfds[n++] = pollfd{fd, ev, 0};
   }
   return n > 0 && ::poll(pfds, n, 0) > 0;
+}
+
+// What a wait on the multi watches: its sockets with their directions, as curl_multi_fdset() reports
+// them, folded into one number.
+uint64_t multi_socket_signature(CURLM* cm) {
+  fd_set r, w, e;
+  FD_ZERO(&r);
+  FD_ZERO(&w);
+  FD_ZERO(&e);
+  int maxfd = -1;
+  if (curl_multi_fdset(cm, &r, &w, &e, &maxfd) != CURLM_OK) return 0;
+  uint64_t sig = 1469598103934665603ull;
+  for (int fd = 0; fd <= maxfd; fd++) {
+    unsigned bits = (FD_ISSET(fd, &r) ? 1u : 0u) | (FD_ISSET(fd, &w) ? 2u : 0u);
+    if (!bits) continue;
+    sig = (sig ^ (static_cast<uint64_t>(fd) << 2 | bits)) * 1099511628211ull;
+  }
+  return sig;
+}
+
+// Another context's curl_multi_exec() made progress on the multi (read data, opened a connection,
+// finished a transfer): the tasks waiting in select on it may watch an outdated socket set, or wait for
+// data that exec already read for them (clients shared by tasks keep it in their own buffers), so they
+// return (0) and their loops look again. Without this they notice only at their select timeouts.
+void wake_other_waits(CURLM* cm) {
+  if (!g_multi_waits) return;
+  for (MultiWait* mw : *g_multi_waits)
+    if (mw->multi == cm) wake_slot(&mw->slot);
 }
 
 ZEND_NAMED_FUNCTION(hooked_curl_multi_select) {
@@ -626,13 +657,26 @@ ZEND_NAMED_FUNCTION(hooked_curl_multi_exec) {
   ZEND_PARSE_PARAMETERS_END();
   CURLM* cm = multi_of(Z_OBJ_P(z_mh))->multi;
   MultiUse& use = note_use(cm);
-  if (multi_has_work(cm)) {
+  bool had_work = multi_has_work(cm);
+  if (had_work) {
     use.idle_calls = 0;
   } else if (use.idle_calls++ >= kIdleExecsBeforeWaiting && !use.shared) {
     // Again nothing to do, and no select since: wait for something the call can do.
     if (wait_multi(cm, 1.0, "curl_multi_exec", false) < 0) RETURN_THROWS();
   }
+  uint64_t before = g_multi_waits && !g_multi_waits->empty() ? multi_socket_signature(cm) : 0;
   call_original(g_orig_multi_exec, INTERNAL_FUNCTION_PARAM_PASSTHRU);
+  if (g_multi_waits && !g_multi_waits->empty()) {
+    zval* running = z_still_running;
+    ZVAL_DEREF(running);
+    zend_long now = Z_TYPE_P(running) == IS_LONG ? Z_LVAL_P(running) : -1;
+    MultiUse& u = note_use(cm);
+    // Data read here may belong to another task's transfer (Symfony and Guzzle hand it over through
+    // their own buffers): whoever waits on this multi looks again.
+    bool progressed = had_work || now != u.last_running || multi_socket_signature(cm) != before;
+    u.last_running = now;
+    if (progressed) wake_other_waits(cm);
+  }
 #endif
 }
 
