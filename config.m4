@@ -10,8 +10,9 @@ if test "$PHP_LOOM" != "no"; then
 
   PKG_CHECK_MODULES([LIBUV], [libuv >= 1.40], [],
     [AC_MSG_ERROR([Loom needs libuv >= 1.40 and its pkg-config file (Debian/Ubuntu: apt-get install libuv1-dev; Fedora: dnf install libuv-devel; macOS: brew install libuv)])])
-  PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.68], [],
-    [AC_MSG_ERROR([Loom needs libcurl >= 7.68 and its pkg-config file (Debian/Ubuntu: apt-get install libcurl4-openssl-dev; Fedora: dnf install libcurl-devel; macOS: brew install curl)])])
+  dnl 7.85: CURLOPT_PROTOCOLS_STR and CURLOPT_REDIR_PROTOCOLS_STR (CURLOPT_PREREQFUNCTION needs 7.80).
+  PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.85], [],
+    [AC_MSG_ERROR([Loom needs libcurl >= 7.85 and its pkg-config file (Debian/Ubuntu: apt-get install libcurl4-openssl-dev; Fedora: dnf install libcurl-devel; macOS: brew install curl)])])
 
   PHP_EVAL_INCLINE($LIBUV_CFLAGS)
   PHP_EVAL_LIBLINE($LIBUV_LIBS, LOOM_SHARED_LIBADD)
@@ -39,8 +40,12 @@ if test "$PHP_LOOM" != "no"; then
     ext/http/options.cc \
     ext/http/policy.cc \
     ext/http/transfer.cc \
+    ext/http/wire.cc \
     ext/http/response.cc \
-    ext/sse/sse_parser.cc"
+    ext/http/stream.cc \
+    ext/http/event.cc \
+    ext/sse/sse_parser.cc \
+    ext/hook/curl_hook.cc"
 
   PHP_NEW_EXTENSION(loom, $LOOM_SOURCES, $ext_shared,, [-std=c++20 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1], cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
@@ -49,4 +54,5 @@ if test "$PHP_LOOM" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/http], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/sse], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/io], 1)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/hook], 1)
 fi

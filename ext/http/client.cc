@@ -347,7 +347,7 @@ static void client_free(zend_object* o) {
 
 void client_class_init() {
   ce_client->create_object = client_create;
-  init_handlers(&client_handlers, XtOffsetOf(Client, std), client_free, nullptr);  // holds no zvals
+  init_handlers<Client>(&client_handlers, client_free, nullptr);  // holds no zvals
 }
 
 }  // namespace loom::http

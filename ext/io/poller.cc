@@ -182,7 +182,7 @@ Watch* new_watch(PollerObj* p, zend_long id) {
 void io_minit() {
   ce_poller = register_class_Loom_Internal_Poller();
   ce_poller->create_object = poller_create;
-  init_handlers(&poller_handlers, XtOffsetOf(PollerObj, std), poller_free, poller_get_gc);
+  init_handlers<PollerObj>(&poller_handlers, poller_free, poller_get_gc);
 }
 
 }  // namespace loom::io

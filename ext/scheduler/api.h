@@ -58,7 +58,12 @@ enum class SuspendRefusal : uint8_t {
   Autoload,        // a class is being autoloaded: other tasks would see "Class not found"
   OutputHandler,   // an output buffer handler runs: other tasks' output would go through it
   LoopRunning,     // the scheduler already runs on this stack (a destructor or handler called from it)
+  Vetoed,          // a module runs PHP where a switch would break it (suspend_veto says why)
 };
+
+// Set by a module that runs PHP where a fiber switch would break it (the curl hook while curl runs a
+// PHP callback on this stack): returns why the calling context must not suspend, or null.
+extern const char* (*suspend_veto)();
 
 // The silent test: no exception, no message.
 SuspendRefusal suspend_refusal();
@@ -95,8 +100,9 @@ zval* waiter_value(Waiter* w);
 // handed in by wake_with_error(), a deadlock, a context that may not suspend, the engine destroying the
 // fiber. A waiter woken before suspend() returns at once with that outcome.
 bool suspend(Waiter* w);
-// After suspend() returned, makes w wait again (same source, same deadline if still armed): for a
-// caller that keeps one waiter across several waits.
+// After suspend() returned, makes w wait again on the same source (put it back in the source's queue
+// before suspending; detach applies again). A deadline does not survive a wake: arm a new one if needed.
+// For a caller that keeps one waiter across several waits.
 void waiter_rearm(Waiter* w);
 // Waits `seconds` (0: gives every ready task one turn first, as Loom\sleep(0) does). `what` as above.
 // Checks can_suspend itself only through suspend(): call check_can_suspend() first for a clear message.
