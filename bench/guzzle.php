@@ -8,6 +8,8 @@
  *                   concurrency = N; each body is read in the fulfilled callback.
  *   --mode tuned    an explicit CurlMultiHandler, Pool concurrency = N and a 'sink'
  *                   stream whose write() parses SSE as curl delivers bytes.
+ *   --mode loom     Loom\Guzzle\Handler (loom/adapters, needs loom.so): one Loom task
+ *                   per request, 'stream' => true, the body read as bytes arrive.
  */
 declare(strict_types=1);
 require __DIR__ . '/vendor/autoload.php';
@@ -57,6 +59,8 @@ if ($mode === 'default') {
 } elseif ($mode === 'stream') {
     $client = new Client();
     $poolOptions = ['concurrency' => $o['n'], 'options' => ['stream' => true]];
+} elseif ($mode === 'loom') {
+    $client = new Client(['handler' => HandlerStack::create(new Loom\Guzzle\Handler())]);
 } elseif ($mode === 'tuned') {
     $client = new Client(['handler' => HandlerStack::create(new CurlMultiHandler())]);
     $poolOptions = ['concurrency' => $o['n']];
@@ -66,6 +70,28 @@ if ($mode === 'default') {
 }
 
 $rec->start();
+if ($mode === 'loom') {
+    // The one-line switch plus what a streaming SDK does: each call in its own task, reading its body.
+    $tasks = [];
+    for ($i = 0; $i < $o['n']; $i++) {
+        $tasks[] = Loom\spawn(static function (int $i) use ($client, $o, $headers, $rec): void {
+            $parser = new SseParser($rec, $i);
+            try {
+                $r = $client->post($o['url'], ['headers' => $headers, 'body' => REQUEST_BODY, 'stream' => true]);
+                $body = $r->getBody();
+                while (!$body->eof()) {
+                    $parser->feed($body->read(8192));
+                }
+                $parser->end();
+            } catch (Throwable $e) {
+                $rec->fail("stream $i: " . $e->getMessage());
+            }
+        }, $i);
+    }
+    Loom\all($tasks);
+    $rec->finish();
+    exit;
+}
 $requests = static function () use ($client, $o, $headers, $mode, $rec, &$parsers) {
     for ($i = 0; $i < $o['n']; $i++) {
         $parsers[$i] = new SseParser($rec, $i);

@@ -219,6 +219,8 @@ $CONTENDERS = [
      'label' => "Guzzle Pool, concurrency N, 'stream'=>true (PHP stream handler)", 'cmd' => array_merge($phpBase, ["$BENCH/guzzle.php", '--mode', 'stream'])],
     ['id' => 'guzzle-tuned', 'kind' => 'tuned', 'conc' => 0, 'max_n' => PHP_INT_MAX,
      'label' => 'Guzzle Pool, CurlMultiHandler, concurrency N, SSE-parsing sink', 'cmd' => array_merge($phpBase, ["$BENCH/guzzle.php", '--mode', 'tuned'])],
+    ['id' => 'guzzle-loom', 'kind' => 'loom/adapters', 'conc' => 0, 'max_n' => PHP_INT_MAX,
+     'label' => "Guzzle + Loom\\Guzzle\\Handler, a task per request, 'stream'=>true", 'cmd' => array_merge($phpLoom, ["$BENCH/guzzle.php", '--mode', 'loom'])],
     ['id' => 'symfony-default', 'kind' => 'defaults', 'conc' => 6, 'mem_conc' => 0, 'max_n' => PHP_INT_MAX,
      'label' => 'Symfony EventSourceHttpClient + stream(), defaults (6 connections/host)', 'cmd' => array_merge($phpBase, ["$BENCH/symfony.php", '--mode', 'default'])],
     ['id' => 'symfony-tuned', 'kind' => 'tuned', 'conc' => 0, 'max_n' => PHP_INT_MAX,

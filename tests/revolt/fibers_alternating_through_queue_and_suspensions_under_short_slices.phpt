@@ -2,13 +2,13 @@
 Revolt: two AMPHP fibers alternating through queue() and their suspensions 20,000 times (5 rounds) never strand a microtask, also with 1 ms preemption slices (the loop's decision to end is never interleaved with a fiber Loom resumed)
 --SKIPIF--
 <?php require __DIR__ . '/revolt.inc'; loom_revolt_skipif(); ?>
---INI--
-loom.preempt_ms=1
 --FILE--
 <?php
 require __DIR__ . '/revolt.inc';
 loom_revolt_load();
 use Revolt\EventLoop;
+// The driver turns preemption off; a user may turn it back on (1 ms slices make the races likely).
+ini_set('loom.preempt_ms', '1');
 $k = loom_scale(20000, 2000);
 $turns = 0;
 $f = function () use ($k, &$turns): void {

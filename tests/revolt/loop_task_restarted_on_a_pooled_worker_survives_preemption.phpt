@@ -2,13 +2,13 @@
 Revolt: the driver's loop task, ended and restarted on Loom's pooled worker fiber many times while preemption slices are short, always runs (regression: a preemption right after a parked worker was resumed lost its next task)
 --SKIPIF--
 <?php require __DIR__ . '/revolt.inc'; loom_revolt_skipif(); ?>
---INI--
-loom.preempt_ms=1
 --FILE--
 <?php
 require __DIR__ . '/revolt.inc';
 loom_revolt_load();
 use Revolt\EventLoop;
+// The driver turns preemption off; a user may turn it back on (1 ms slices make the races likely).
+ini_set('loom.preempt_ms', '1');
 // Each round: the loop task starts (on the parked worker), runs 2,000 microtasks that spin a little, resumes
 // {main}, and ends once nothing is left.
 $rounds = loom_scale(20, 4);

@@ -53,6 +53,12 @@ final class Handler
     public function __construct(array $options = [])
     {
         $this->client = new Client($options + ['max_redirects' => 0]);
+        TaskQueue::install();
+        // Guzzle's promises are shared by the calling tasks and the transfers' tasks, and written for code
+        // that runs to completion: a task preempted inside Promise::wait() while another settles the same
+        // chain breaks it ("Value of type null is not callable", "Invoking the wait callback did not resolve
+        // the promise"; seen under CPU contention). So Loom's preemption is off while Guzzle runs on Loom.
+        ini_set('loom.preempt_ms', '0');
     }
 
     public function __invoke(RequestInterface $request, array $options): PromiseInterface
@@ -291,11 +297,14 @@ final class Handler
 
     private static function settle(Promise $promise, bool $fulfilled, mixed $value): void
     {
-        // The promise may already be settled: cancel() rejects it before this task sees its cancellation.
-        if ($promise->getState() !== PromiseInterface::PENDING) {
-            return;
-        }
-        $fulfilled ? $promise->resolve($value) : $promise->reject($value);
+        // Not preempted halfway through Guzzle's promise state (see TaskQueue).
+        \Loom\atomic(static function () use ($promise, $fulfilled, $value): void {
+            // The promise may already be settled: cancel() rejects it before this task sees its cancellation.
+            if ($promise->getState() !== PromiseInterface::PENDING) {
+                return;
+            }
+            $fulfilled ? $promise->resolve($value) : $promise->reject($value);
+        });
     }
 
     /** The length the response announced, as Guzzle's progress callback wants it (0 when unknown or encoded). */
