@@ -17,6 +17,7 @@ EventLoop::onReadable($server, function ($id, $server) use (&$received, $done) {
     stream_set_blocking($conn, false);
     EventLoop::onReadable($conn, function ($id, $conn) use (&$received, $done) {
         $data = fread($conn, 8192);
+        if ($data === '' && !feof($conn)) return;  // nothing yet (non-blocking)
         if ($data === '' || $data === false) {
             EventLoop::cancel($id);
             fclose($conn);

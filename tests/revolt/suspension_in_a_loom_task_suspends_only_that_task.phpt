@@ -15,7 +15,7 @@ $a = Loom\spawn(function () use (&$order, &$s) {
     $order[] = $s->suspend();
 });
 $b = Loom\spawn(function () use (&$order, &$s) {
-    loom_wait_until(fn() => $s !== null && in_array('a suspends', $order, true), 'a suspended');
+    loom_wait_until(function () use (&$s, &$order) { return $s !== null && in_array('a suspends', $order, true); }, 'a suspended');
     $order[] = 'b runs while a is suspended';
     EventLoop::delay(0.01, fn() => $s->resume('a resumed'));
 });

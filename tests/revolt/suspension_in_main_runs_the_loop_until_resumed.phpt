@@ -9,8 +9,11 @@ loom_revolt_load();
 use Revolt\EventLoop;
 $s = EventLoop::getSuspension();
 var_dump($s === EventLoop::getSuspension());
-$task = Loom\spawn(function () { Loom\sleep(0.01); echo "loom task ran\n"; });
-EventLoop::delay(0.03, fn() => $s->resume('value'));
+$task = Loom\spawn(function () use ($s) {
+    Loom\sleep(0.01);
+    echo "loom task ran\n";
+    EventLoop::delay(0.01, fn() => $s->resume('value'));  // a Revolt timer resumes {main}
+});
 var_dump($s->suspend());
 EventLoop::defer(fn() => $s->throw(new RuntimeException('thrown in')));
 try { $s->suspend(); } catch (RuntimeException $e) { echo $e->getMessage(), "\n"; }

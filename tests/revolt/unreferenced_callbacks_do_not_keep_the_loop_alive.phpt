@@ -8,12 +8,16 @@ require __DIR__ . '/revolt.inc';
 loom_revolt_load();
 use Revolt\EventLoop;
 $ticks = 0;
-$r = EventLoop::repeat(0.01, function () use (&$ticks) { $ticks++; });
+$keep = null;
+$r = EventLoop::repeat(0.01, function () use (&$ticks, &$keep) {
+    if (++$ticks === 2 && $keep !== null) EventLoop::cancel($keep);  // what kept the loop running
+});
 EventLoop::unreference($r);
 var_dump(EventLoop::isReferenced($r));
 EventLoop::run();
 echo "run() returned at once, ticks=$ticks\n";
-EventLoop::delay(0.1, function () { echo "referenced delay\n"; });
+// A referenced repeat keeps run() going until the unreferenced one has fired twice and cancels it.
+$keep = EventLoop::repeat(0.005, function () {});
 EventLoop::run();
 echo $ticks >= 2 ? "unreferenced repeat fired meanwhile\n" : "unreferenced repeat fired $ticks times\n";
 EventLoop::reference($r);
@@ -28,7 +32,6 @@ echo "end\n";
 --EXPECTF--
 bool(false)
 run() returned at once, ticks=0
-referenced delay
 unreferenced repeat fired meanwhile
 run() returned after the cancel
 end
