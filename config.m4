@@ -33,6 +33,8 @@ if test "$PHP_LOOM" != "no"; then
     ext/scheduler/preempt.cc \
     ext/reactor/reactor.cc \
     ext/reactor/curl_multi.cc \
+    ext/reactor/fd_watch.cc \
+    ext/io/poller.cc \
     ext/http/http_module.cc \
     ext/http/client.cc \
     ext/http/options.cc \
@@ -42,7 +44,8 @@ if test "$PHP_LOOM" != "no"; then
     ext/http/response.cc \
     ext/http/stream.cc \
     ext/http/event.cc \
-    ext/sse/sse_parser.cc"
+    ext/sse/sse_parser.cc \
+    ext/hook/curl_hook.cc"
 
   PHP_NEW_EXTENSION(loom, $LOOM_SOURCES, $ext_shared,, [-std=c++20 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1], cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
@@ -50,4 +53,6 @@ if test "$PHP_LOOM" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/reactor], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/http], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/sse], 1)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/io], 1)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/hook], 1)
 fi

@@ -8,6 +8,10 @@
  *                 resumed from EventLoop::queue() (what Amp uses internally)
  *   delay0        two tasks alternating Amp\delay(0) (a 0-s timer, as Loom\sleep(0))
  *   channel       ping-pong over amphp/sync's createChannelPair() (per round trip)
+ *
+ * With LOOM_REVOLT_DRIVER=1 (and loom.so loaded) the same code runs on Loom's Revolt driver
+ * (adapters/src/Revolt, loaded from this checkout) instead of Revolt's default driver; the output's
+ * "side" is then "amp-on-loom".
  */
 declare(strict_types=1);
 require __DIR__ . '/vendor/autoload.php';
@@ -15,6 +19,15 @@ require __DIR__ . '/vendor/autoload.php';
 use Revolt\EventLoop;
 use function Amp\async;
 use function Amp\delay;
+
+$side = 'amp';
+if (getenv('LOOM_REVOLT_DRIVER')) {
+    foreach (['Callback', 'Suspension', 'Driver'] as $class) {
+        require_once __DIR__ . "/../adapters/src/Revolt/$class.php";
+    }
+    EventLoop::setDriver(new Loom\Revolt\Driver());
+    $side = 'amp-on-loom';
+}
 
 $op = $argv[1] ?? 'spawn-await';
 $k = (int)($argv[2] ?? 100000);
@@ -77,4 +90,4 @@ switch ($op) {
         exit(2);
 }
 $dt = (hrtime(true) - $t) / 1e3;
-echo json_encode(['side' => 'amp', 'op' => $op, 'iters' => $k, 'us_per_op' => round($dt / $ops, 4)]), "\n";
+echo json_encode(['side' => $side, 'op' => $op, 'iters' => $k, 'us_per_op' => round($dt / $ops, 4)]), "\n";

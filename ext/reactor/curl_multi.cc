@@ -15,31 +15,51 @@
 namespace loom::reactor {
 
 namespace {
-CurlMulti* g_multi = nullptr;
+CurlMulti* g_client = nullptr;        // Loom's client multi (the default instance)
 CURLSH* g_inherited_share = nullptr;  // a forked child's DNS and TLS session caches, for its new multi
 }  // namespace
 
 CurlMulti& CurlMulti::instance() {
   Reactor::check_fork();
-  if (!g_multi) g_multi = new CurlMulti();
-  return *g_multi;
+  if (!g_client) g_client = new CurlMulti(Driving::InLoop, nullptr, nullptr);
+  return *g_client;
+}
+
+CurlMulti* CurlMulti::create_owned(NotifyFn notify, void* data) {
+  Reactor::check_fork();
+  return new CurlMulti(Driving::ByOwner, notify, data);
+}
+
+void CurlMulti::destroy() { delete this; }
+
+CurlMulti::~CurlMulti() {
+  if (abandoned_) return;  // a fork()ed child's copy: its handles belong to the abandoned loop
+  for (CURL* easy : std::vector<CURL*>(foreign_.begin(), foreign_.end())) remove_foreign(easy);
+  if (multi_) curl_multi_cleanup(multi_);  // closes the cached connections; curl says REMOVE for each
+  for (auto& [fd, ctx] : polls_) {
+    ctx->watch->close();
+    delete ctx;
+  }
+  polls_.clear();
+  if (timer_) timer_->close();
+  if (share_ && driving_ == Driving::InLoop) curl_share_cleanup(share_);
 }
 
 bool CurlMulti::exists() {
   Reactor::check_fork();
-  return g_multi != nullptr;
+  return g_client != nullptr;
 }
 
-CurlMulti::CurlMulti() {
+CurlMulti::CurlMulti(Driving driving, NotifyFn notify, void* data)
+    : driving_(driving), notify_(notify), notify_data_(data) {
   static bool hooked = false;
   if (!hooked) {
     hooked = true;
     Reactor::add_fork_hook(after_fork);
   }
-  uv_loop_t* loop = Reactor::instance().loop();
-  uv_timer_init(loop, &timer_);
-  timer_.data = this;
+  timer_ = Timer::open(Reactor::instance().loop(), on_timer_fired, this);
   configure();
+  if (driving_ == Driving::ByOwner) return;  // foreign handles keep their own caches and share
   if (g_inherited_share) {
     share_ = g_inherited_share;
     g_inherited_share = nullptr;
@@ -56,12 +76,13 @@ CurlMulti::CurlMulti() {
 // goes nowhere; then every transfer is removed and told, the cached connections are closed (our copies
 // of the descriptors only) and the next instance() builds a fresh multi on the child's fresh loop.
 void CurlMulti::after_fork() {
-  CurlMulti* old = g_multi;
+  FdWatch::forget_all();  // every poll belongs to the abandoned loop: watches turn stale
+  CurlMulti* old = g_client;
   if (!old) return;
-  g_multi = nullptr;
+  g_client = nullptr;
   old->abandon();
   g_inherited_share = old->share_;
-  delete old;
+  old->share_ = nullptr;
 }
 
 void CurlMulti::abandon() {
@@ -76,7 +97,10 @@ void CurlMulti::abandon() {
       dup2(devnull, fd);
   }
   if (devnull >= 0) close(devnull);
-  for (auto& [fd, ctx] : polls_) delete ctx;  // their uv_poll_t belong to the abandoned loop
+  for (auto& [fd, ctx] : polls_) {
+    ctx->watch->close();  // stale since forget_all(): frees the watch only
+    delete ctx;
+  }
   polls_.clear();
   std::vector<CURL*> easies(easies_.begin(), easies_.end());
   for (CURL* easy : easies) {
@@ -88,6 +112,7 @@ void CurlMulti::abandon() {
   curl_multi_cleanup(multi_);  // closes the cached connections through on_close_socket
   multi_ = nullptr;
   sockets_.clear();
+  // The timer's handle lives in the abandoned loop, which is never run again: it is left there.
 }
 
 void CurlMulti::configure() {
@@ -97,6 +122,7 @@ void CurlMulti::configure() {
   curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, on_timer);
   curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+  if (driving_ == Driving::ByOwner) return;  // one ext/curl handle at a time: curl's defaults
   // Idle connections kept for reuse: enough for a fan-out of hundreds to a few LLM hosts.
   max_connects_ = 512;
   curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(max_connects_));
@@ -104,7 +130,7 @@ void CurlMulti::configure() {
 
 void CurlMulti::drop_connections() {
   if (transfers_ != 0) return;
-  uv_timer_stop(&timer_);
+  timer_->stop();
   // Cleanup closes the cached connections through on_close_socket, which stops their polls first.
   curl_multi_cleanup(multi_);
   configure();
@@ -116,6 +142,7 @@ CURLMcode CurlMulti::add(CURL* easy) {
   // (the connection cache outlives transfers), so the close hook gets the multi instead.
   TransferSink* sink = nullptr;
   curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&sink));
+  if (sink) sink->multi = this;
   curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, sink);
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, on_close_socket);
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
@@ -139,6 +166,63 @@ void CurlMulti::remove(CURL* easy) {
   if (curl_multi_remove_handle(multi_, easy) == CURLM_OK && transfers_ > 0) transfers_--;
 }
 
+CURLMcode CurlMulti::add_foreign(CURL* easy) {
+  CURLMcode rc = curl_multi_add_handle(multi_, easy);
+  if (rc == CURLM_OK) {
+    foreign_.insert(easy);
+    transfers_++;
+  }
+  return rc;
+}
+
+void CurlMulti::remove_foreign(CURL* easy) {
+  if (!foreign_.erase(easy)) return;
+  if (curl_multi_remove_handle(multi_, easy) == CURLM_OK && transfers_ > 0) transfers_--;
+}
+
+bool CurlMulti::drive(bool kick, DoneFn on_done, void* ctx) {
+  events_ = 0;
+  int running = 0;
+  bool ok = true;
+  // Act on one ready socket at a time, looking it up again each round: acting changes the watches.
+  for (;;) {
+    curl_socket_t fd = CURL_SOCKET_BAD;
+    int flags = 0;
+    for (auto& [s, sc] : polls_) {
+      int r = sc->watch->take_ready();
+      if (!r) continue;
+      fd = s;
+      if (r & kFdError) {
+        flags = CURL_CSELECT_ERR;
+      } else {
+        if (r & kReadable) flags |= CURL_CSELECT_IN;
+        if (r & kWritable) flags |= CURL_CSELECT_OUT;
+      }
+      break;
+    }
+    if (fd == CURL_SOCKET_BAD) break;
+    if (curl_multi_socket_action(multi_, fd, flags, &running) != CURLM_OK) ok = false;
+    read_done(on_done, ctx);
+  }
+  if (timer_->take_fired() || kick) {
+    if (curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running) != CURLM_OK) ok = false;
+    read_done(on_done, ctx);
+  }
+  return ok;
+}
+
+void CurlMulti::forget_after_fork() {
+  abandoned_ = true;
+  for (auto& [fd, ctx] : polls_) {
+    ctx->watch->close();  // stale since FdWatch::forget_all(): frees the watch only
+    delete ctx;
+  }
+  polls_.clear();
+  foreign_.clear();
+  easies_.clear();
+  multi_ = nullptr;
+}
+
 // We open and close every socket ourselves so a poll handle is always stopped before its fd closes
 // (libuv aborts in epoll_ctl on a closed fd) and so open sockets can be counted.
 // curl 7.88 closes a connect attempt that never became the connection's socket (a timed-out or
@@ -146,8 +230,9 @@ void CurlMulti::remove(CURL* easy) {
 // noticed when its number comes back from socket() (or in sockets()): a poll still registered for it
 // is stale and is stopped before the number is used again.
 curl_socket_t CurlMulti::on_open_socket(void* clientp, curlsocktype, struct curl_sockaddr* a) {
-  CurlMulti* self = g_multi;
-  if (clientp && !static_cast<TransferSink*>(clientp)->allow_address(&a->addr)) return CURL_SOCKET_BAD;
+  auto* sink = static_cast<TransferSink*>(clientp);
+  CurlMulti* self = sink && sink->multi ? sink->multi : g_client;
+  if (sink && !sink->allow_address(&a->addr)) return CURL_SOCKET_BAD;
   curl_socket_t s = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
   if (s == CURL_SOCKET_BAD) {
     if (clientp) static_cast<TransferSink*>(clientp)->on_socket_failed(errno);
@@ -186,9 +271,8 @@ void CurlMulti::stop_poll(curl_socket_t s) {
   SocketCtx* ctx = it->second;
   polls_.erase(it);
   curl_multi_assign(multi_, s, nullptr);
-  uv_poll_stop(&ctx->poll);
-  uv_close(reinterpret_cast<uv_handle_t*>(&ctx->poll),
-           [](uv_handle_t* h) { delete static_cast<SocketCtx*>(h->data); });
+  ctx->watch->close();
+  delete ctx;
 }
 
 int CurlMulti::on_socket(CURL* easy, curl_socket_t s, int what, void* userp, void* socketp) {
@@ -199,75 +283,88 @@ int CurlMulti::on_socket(CURL* easy, curl_socket_t s, int what, void* userp, voi
   }
   auto* ctx = static_cast<SocketCtx*>(socketp);
   if (!ctx) {
-    ctx = new SocketCtx{};
-    ctx->fd = s;
-    ctx->multi = self;
-    if (uv_poll_init_socket(Reactor::instance().loop(), &ctx->poll, s) != 0) {
-      delete ctx;
-      return -1;  // curl fails the transfer
-    }
-    ctx->poll.data = ctx;
+    FdWatch* watch = FdWatch::open(Reactor::instance().loop(), s, on_ready, nullptr);
+    if (!watch) return -1;  // curl fails the transfer
+    ctx = new SocketCtx{watch, s, self, easy};
     self->polls_[s] = ctx;
     curl_multi_assign(self->multi_, s, ctx);
   }
   ctx->easy = easy;
+  // The watch's notify data is the context: set it now that the context exists.
+  ctx->watch->set_notify_data(ctx);
   int events = 0;
-  if (what & CURL_POLL_IN) events |= UV_READABLE;
-  if (what & CURL_POLL_OUT) events |= UV_WRITABLE;
-  uv_poll_start(&ctx->poll, events, on_poll);
+  if (what & CURL_POLL_IN) events |= kReadable;
+  if (what & CURL_POLL_OUT) events |= kWritable;
+  ctx->watch->set_events(events);
   return 0;
 }
 
 int CurlMulti::on_timer(CURLM*, long timeout_ms, void* userp) {
   auto* self = static_cast<CurlMulti*>(userp);
   if (timeout_ms < 0) {
-    uv_timer_stop(&self->timer_);
+    self->timer_->stop();
   } else {
     // 0 ms included: never act from inside this callback; the loop's timer phase does it next turn.
-    uv_timer_start(&self->timer_, on_uv_timeout, static_cast<uint64_t>(timeout_ms), 0);
+    self->timer_->start(static_cast<uint64_t>(timeout_ms));
   }
   return 0;
 }
 
-void CurlMulti::on_uv_timeout(uv_timer_t* t) {
-  static_cast<CurlMulti*>(t->data)->action(CURL_SOCKET_TIMEOUT, 0);
+void CurlMulti::on_timer_fired(void* data) {
+  auto* self = static_cast<CurlMulti*>(data);
+  if (self->driving_ == Driving::ByOwner) {
+    self->events_ = 1;
+    if (self->notify_) self->notify_(self->notify_data_);
+    return;
+  }
+  self->timer_->take_fired();
+  self->action(CURL_SOCKET_TIMEOUT, 0);
 }
 
-void CurlMulti::on_poll(uv_poll_t* h, int status, int events) {
-  auto* ctx = static_cast<SocketCtx*>(h->data);
-  int flags = 0;
-  if (status < 0) {
-    // POLLERR (libuv stopped the poll): curl must see it, readers and writers alike, as ERR alone. With
-    // IN|OUT added curl's I/O outcome depends on timing (an RST during an upload could even come out
-    // as "Received HTTP/0.9"). curl then only says "select/poll returned error", so the socket's own
-    // error (SO_ERROR; -1 if none is pending) goes to the transfer for its message.
-    int err = 0;
-    socklen_t len = sizeof err;
-    if (getsockopt(ctx->fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err == 0) err = -1;
-    flags = CURL_CSELECT_ERR;
-    ctx->multi->poll_error_easy_ = ctx->easy;
-    ctx->multi->poll_error_ = err;
-  } else {
-    if (events & UV_READABLE) flags |= CURL_CSELECT_IN;
-    if (events & UV_WRITABLE) flags |= CURL_CSELECT_OUT;
+void CurlMulti::on_ready(void* data) {
+  auto* ctx = static_cast<SocketCtx*>(data);
+  CurlMulti* self = ctx->multi;
+  if (self->driving_ == Driving::ByOwner) {
+    self->events_ = 1;
+    if (self->notify_) self->notify_(self->notify_data_);
+    return;
   }
-  ctx->multi->action(ctx->fd, flags);
+  int r = ctx->watch->take_ready();
+  int flags = 0;
+  if (r & kFdError) {
+    // POLLERR: curl must see it, readers and writers alike, as ERR alone. With IN|OUT added curl's I/O
+    // outcome depends on timing (an RST during an upload could even come out as "Received HTTP/0.9").
+    // curl then only says "select/poll returned error", so the socket's own error goes to the transfer.
+    flags = CURL_CSELECT_ERR;
+    self->poll_error_easy_ = ctx->easy;
+    self->poll_error_ = ctx->watch->error();
+  } else {
+    if (r & kReadable) flags |= CURL_CSELECT_IN;
+    if (r & kWritable) flags |= CURL_CSELECT_OUT;
+  }
+  if (flags) self->action(ctx->fd, flags);
 }
 
 void CurlMulti::action(curl_socket_t s, int flags) {
   int running = 0;
   curl_multi_socket_action(multi_, s, flags, &running);
-  read_done();
+  read_done(nullptr, nullptr);
   poll_error_easy_ = nullptr;
   poll_error_ = 0;
 }
 
-void CurlMulti::read_done() {
+void CurlMulti::read_done(DoneFn on_done, void* ctx) {
   int pending = 0;
   while (CURLMsg* msg = curl_multi_info_read(multi_, &pending)) {
     if (msg->msg != CURLMSG_DONE) continue;
     CURL* easy = msg->easy_handle;
     CURLcode code = msg->data.result;
+    if (foreign_.count(easy)) {
+      // Not Loom's: its CURLOPT_PRIVATE means nothing to us; the owner hears it from drive().
+      if (on_done) on_done(ctx, easy, code);
+      continue;
+    }
+    if (!easies_.count(easy)) continue;
     TransferSink* sink = nullptr;
     curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&sink));
     remove(easy);

@@ -148,6 +148,9 @@ bool safe_point() {
   zend_fiber* f = EG(active_fiber);
   if (!f || (f->flags & ZEND_FIBER_FLAG_DESTROYED) || zend_fiber_switch_blocked()) return false;
   if (!sched_exists() || sched().loom_resumed != f || sched().exiting) return false;
+  // A parked worker just resumed for its next task has not taken it yet (the interrupt check after its
+  // Fiber::suspend() returned runs first): preempting here would resume it later with no task to run.
+  if (sched().worker_next) return false;
   if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) return false;
   if (OG(running)) return false;
   for (zend_execute_data* e = EG(current_execute_data); e; e = e->prev_execute_data) {

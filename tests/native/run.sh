@@ -10,6 +10,8 @@
 #   // native-test-sources: ext/foo/a.cc ext/foo/b.cc
 # (paths relative to the repository root); without such a line, all
 # ext/<name>/*.cc are used for tests/native/<name>_test.cc / <name>_fuzz.cc.
+# Libraries it links come from pkg-config, named on a line
+#   // native-test-pkg: libuv libcurl
 #
 # Environment: CXX (default g++), NO_VALGRIND=1 to skip the valgrind runs,
 # LOOM_FUZZ_ITERS to override fuzz-driver iterations (default 20000 natively,
@@ -50,19 +52,32 @@ sources_for() {
   fi
 }
 
+# Prints the compiler and linker flags of the pkg-config packages test file $1 names.
+pkg_flags_for() {
+  local line
+  line=$(grep -m1 -E '^// native-test-pkg:' "$1" || true)
+  [ -n "$line" ] || return 0
+  # shellcheck disable=SC2086  # a space-separated list of package names
+  pkg-config --cflags --libs ${line#*native-test-pkg:}
+}
+
 shopt -s nullglob
 
 run_one() {
-  local file=$1 kind=$2 base stem bin srcs
+  local file=$1 kind=$2 base stem bin srcs pkgs
   base=$(basename "$file" .cc)
   stem=${base%_"$kind"}
   bin="$build/$base"
   srcs=$(sources_for "$file" "$stem")
+  if ! pkgs=$(pkg_flags_for "$file"); then
+    fail "build $base (pkg-config)"
+    return
+  fi
   local extra=()
   [ "$kind" = fuzz ] && extra=(-DLOOM_FUZZ_MAIN)
 
-  # shellcheck disable=SC2086  # $srcs is a space-separated list of paths
-  if ! "$cxx" "${cxxflags[@]}" "${extra[@]}" "$file" $srcs -o "$bin"; then
+  # shellcheck disable=SC2086  # $srcs and $pkgs are space-separated lists
+  if ! "$cxx" "${cxxflags[@]}" "${extra[@]}" "$file" $srcs $pkgs -pthread -o "$bin"; then
     fail "build $base"
     return
   fi
