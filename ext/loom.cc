@@ -10,7 +10,8 @@
 #include "compat.h"
 #include "http/http.h"
 #include "php_loom.h"
-#include "scheduler/scheduler.h"
+#include "reactor/reactor.h"
+#include "scheduler/api.h"
 
 extern "C" {
 #include "ext/spl/spl_exceptions.h"
@@ -82,17 +83,13 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::ce_deadlock = register_class_Loom_DeadlockException(loom::ce_exception);
   loom::ce_channel_closed = register_class_Loom_ChannelClosedException(loom::ce_exception);
   loom::ce_composite = register_class_Loom_CompositeException(loom::ce_exception);
-  loom::task_class_init();
-  loom::channel_class_init();
-  loom::scheduler_minit();
-  loom::preempt_minit();
+  loom::scheduler_module_startup();
   loom::http::http_minit();
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(loom) {
-  loom::scheduler_mshutdown();
-  loom::preempt_mshutdown();
+  loom::scheduler_module_shutdown();
   UNREGISTER_INI_ENTRIES();
   return SUCCESS;
 }
@@ -105,9 +102,7 @@ static PHP_RINIT_FUNCTION(loom) {
 }
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
-  loom::scheduler_late_drain();
-  loom::scheduler_rshutdown();
-  loom::preempt_rshutdown();
+  loom::scheduler_request_shutdown();
   loom::http::transfers_rshutdown();
   // What this request stopped (and, without keep-alive across requests, every idle connection) is
   // closed now; libuv frees the poll handles in their close callbacks on this last turn.
@@ -115,6 +110,23 @@ static PHP_RSHUTDOWN_FUNCTION(loom) {
     loom::reactor::CurlMulti::instance().drop_connections();
   if (loom::reactor::Reactor::exists()) loom::reactor::Reactor::instance().run_once(false);
   return SUCCESS;
+}
+
+// Live counts, so tests can assert that everything returns to baseline: each module reports its own.
+ZEND_FUNCTION(Loom_stats) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  loom::SchedulerCounts sc = loom::scheduler_counts();
+  bool r = loom::reactor::Reactor::exists();
+  size_t timers = r ? loom::reactor::Reactor::instance().timer_count() : 0;
+  size_t handles = r ? loom::reactor::Reactor::instance().handle_count() : 0;
+  array_init(return_value);
+  add_assoc_long(return_value, "tasks", static_cast<zend_long>(sc.tasks));
+  add_assoc_long(return_value, "timers", static_cast<zend_long>(timers));
+  add_assoc_long(return_value, "uv_handles", static_cast<zend_long>(handles));
+  add_assoc_long(return_value, "curl_handles", static_cast<zend_long>(loom::http::live_transfers()));
+  add_assoc_long(return_value, "sockets", static_cast<zend_long>(loom::http::open_sockets()));
+  add_assoc_long(return_value, "waiting", static_cast<zend_long>(sc.waiting));
+  add_assoc_long(return_value, "preemptions", static_cast<zend_long>(sc.preemptions));
 }
 
 static PHP_MINFO_FUNCTION(loom) {

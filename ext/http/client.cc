@@ -594,11 +594,7 @@ double retry_delay(Transfer* t, const Options& o, int attempt) {
 
 bool sleep_seconds(double s) {
   if (!check_can_suspend("Loom\\Http\\Client::request")) return false;
-  Waiter* w = waiter_new("retry delay");
-  if (s > 0) waiter_set_timer(w, s);
-  bool ok = wait(w, s <= 0);
-  waiter_free(w);
-  return ok;
+  return sleep_for(s, "retry delay");
 }
 
 bool is_sensitive(const std::string& name) {

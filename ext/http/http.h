@@ -10,7 +10,8 @@
 #include <vector>
 
 #include "reactor/curl_multi.h"
-#include "scheduler/scheduler.h"
+#include "reactor/reactor.h"
+#include "scheduler/api.h"
 
 extern "C" {
 #include "ext/spl/spl_exceptions.h"
@@ -99,7 +100,7 @@ struct Transfer final : reactor::TransferSink {
   double connect_timeout = 0, total_timeout = 0;  // to name the timeout that fired
   reactor::TimerId idle_timer;
   uint64_t last_activity_ms = 0;  // loop clock of the last header line or body chunk
-  std::vector<Waiter*> waiters;   // readers waiting for headers, bytes or the end
+  WaitQueue readers{};            // readers waiting for headers, bytes or the end
   uint32_t body_readers = 0;      // body()/chunks()/events() calls waiting for bytes right now
   StreamGroup* group = nullptr;   // the Client::stream() that reads this body until it reports the end
   size_t group_slot = 0;          // index in group->members
@@ -158,7 +159,9 @@ void take_body(Transfer* t, std::string& out);
 void discard_body(Transfer* t);
 // Releases everything still in flight at request end.
 void transfers_rshutdown();
+// For Loom\stats(): transfers in progress, and sockets open (idle kept-alive ones included).
 size_t live_transfers();
+size_t open_sockets();
 
 // Every native pointer between Loom's HTTP objects, and who clears it (in whichever order PHP frees
 // them, GC included):
@@ -168,8 +171,8 @@ size_t live_transfers();
 //     both from the transfer's side (end reported, transfer released or deleted, request end),
 //     group_dissolve() from the group's side (its ResponseStream freed). Nothing reaches a transfer
 //     through a Response object while freeing, because that object may already be freed.
-//   Waiter -> Transfer (source) while a reader waits, and Transfer::waiters back: the waiter unhooks
-//     itself (detach); a deleted transfer unhooks any left.
+//   Waiter -> Transfer (source) while a reader waits, and Transfer::readers back: the scheduler unhooks
+//     it (the source's detach); a deleted transfer abandons any left.
 //   ResponseStream, ChunkIterator and EventIterator hold their Response objects as counted zvals
 //     (reported by get_gc), never a Transfer. Client holds only its Options: transfers copy them.
 struct Response {

@@ -13,9 +13,6 @@ static inline zend_function* loom_find_method(const HashTable* ht, const char* n
 #include "http_arginfo.h"
 #undef zend_hash_str_find_ptr
 
-extern size_t (*loom_http_curl_handles)();
-extern size_t (*loom_http_sockets)();
-
 namespace loom::http {
 
 zend_class_entry* ce_invalid_argument;
@@ -25,10 +22,7 @@ zend_class_entry* ce_too_large;
 zend_class_entry* ce_incomplete;
 zend_class_entry* ce_unexpected_type;
 
-static size_t curl_handles() { return live_transfers(); }
-static size_t open_sockets() {
-  return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().sockets() : 0;
-}
+size_t open_sockets() { return reactor::CurlMulti::exists() ? reactor::CurlMulti::instance().sockets() : 0; }
 
 void http_minit() {
   curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -46,8 +40,6 @@ void http_minit() {
   ce_unexpected_type = register_class_Loom_Http_UnexpectedContentTypeException(loom::ce_exception);
   client_class_init();
   response_class_init();
-  loom_http_curl_handles = curl_handles;
-  loom_http_sockets = open_sockets;
 }
 
 }  // namespace loom::http

@@ -318,7 +318,7 @@ static void stream_advance(StreamIt* it) {
     if (!check_can_suspend("Loom\\Http\\Client::stream")) return;
     Waiter* w = waiter_new("http stream");
     g->waiter = w;
-    bool ok = wait(w);
+    bool ok = suspend(w);
     g->waiter = nullptr;
     waiter_free(w);
     if (!ok) return;

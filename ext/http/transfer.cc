@@ -23,11 +23,9 @@ thread_local size_t live_count = 0;
 void slots_now_multiplexed(Transfer* t);  // these two: "Connection limits" below
 void slot_release(Transfer* t);
 
-void detach_reader(Waiter* w) {
-  auto* t = static_cast<Transfer*>(w->source);
-  auto it = std::find(t->waiters.begin(), t->waiters.end(), w);
-  if (it != t->waiters.end()) t->waiters.erase(it);
-}
+void detach_reader(Waiter* w, void* data) { wait_queue_remove(&static_cast<Transfer*>(data)->readers, w); }
+
+const WaitSource transfer_source = {"http transfer", detach_reader};
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
@@ -211,14 +209,7 @@ void on_idle(void* data) {
 }  // namespace
 
 void Transfer::notify() {
-  if (!waiters.empty()) {
-    std::vector<Waiter*> ws;
-    ws.swap(waiters);
-    for (Waiter* w : ws) {
-      w->detach = nullptr;
-      wake(w);
-    }
-  }
+  while (Waiter* w = wait_queue_pop(&readers)) wake(w);
   if (group && !group_flagged) {
     group_flagged = true;
     group->ready.push_back(this);
@@ -405,7 +396,7 @@ bool Transfer::finish_in_background() {
   if (!end_sentinel_seen || done || !headers_done || failure != Failure::None || !in_multi) return false;
   orphan = true;
   owner = nullptr;
-  waiters.clear();
+  wait_queue_abandon(&readers);
   group_leave(this);
   buf.clear();
   buf.shrink_to_fit();
@@ -461,10 +452,7 @@ void group_dissolve(StreamGroup* g) {
 
 Transfer::~Transfer() {
   group_leave(this);
-  for (Waiter* w : waiters) {  // none in practice (a waiting reader holds the Response), never dangling
-    w->detach = nullptr;
-    w->source = nullptr;
-  }
+  wait_queue_abandon(&readers);  // none in practice (a waiting reader holds the Response), never dangling
   if (in_multi) reactor::CurlMulti::instance().remove(easy);
   slot_release(this);
   if (reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(idle_timer);
@@ -743,11 +731,9 @@ bool transfer_wait(Transfer* t, bool (*pred)(Transfer*), const char* api) {
   for (;;) {
     if (t->done || pred(t)) return true;
     if (!check_can_suspend(api)) return false;
-    Waiter* w = waiter_new(api);
-    w->source = t;
-    w->detach = detach_reader;
-    t->waiters.push_back(w);
-    bool ok = wait(w);
+    Waiter* w = waiter_new(&transfer_source, t, api);
+    wait_queue_push(&t->readers, w);
+    bool ok = suspend(w);
     waiter_free(w);
     if (!ok) return false;
   }
@@ -804,7 +790,7 @@ void transfers_rshutdown() {
       t->in_multi = false;
     }
     t->done = true;
-    t->waiters.clear();
+    wait_queue_abandon(&t->readers);
     group_leave(t);
     t->slot = Transfer::Slot::None;
     if (reactor::Reactor::exists()) {

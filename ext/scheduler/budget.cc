@@ -4,7 +4,7 @@
 // block runs). Loom refuses the spawn before that, with a catchable Loom\Exception naming the limit.
 #include <cstdio>
 
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 extern "C" {
 #include "main/php_globals.h"

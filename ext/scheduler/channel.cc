@@ -1,7 +1,7 @@
 // Loom\Channel: a bounded FIFO between tasks; send waits while full, receive while empty.
 #include "compat.h"
 #include "object.h"
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 namespace loom {
 
@@ -9,36 +9,6 @@ zend_class_entry* ce_channel;
 static zend_object_handlers channel_handlers;
 
 namespace {
-
-struct WaitQueue {
-  Waiter* head;
-  Waiter* tail;
-  void push(Waiter* w) {
-    w->q_next = nullptr;
-    w->q_prev = tail;
-    if (tail)
-      tail->q_next = w;
-    else
-      head = w;
-    tail = w;
-  }
-  void remove(Waiter* w) {
-    if (w->q_prev)
-      w->q_prev->q_next = w->q_next;
-    else
-      head = w->q_next;
-    if (w->q_next)
-      w->q_next->q_prev = w->q_prev;
-    else
-      tail = w->q_prev;
-    w->q_prev = w->q_next = nullptr;
-  }
-  Waiter* pop() {
-    Waiter* w = head;
-    if (w) remove(w);
-    return w;
-  }
-};
 
 struct Channel {
   zend_long capacity;
@@ -57,16 +27,11 @@ Channel* channel_from_obj(zend_object* obj) {
   return reinterpret_cast<Channel*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Channel, std));
 }
 
-void detach_sender(Waiter* w) { channel_from_obj(static_cast<zend_object*>(w->source))->senders.remove(w); }
-void detach_receiver(Waiter* w) {
-  channel_from_obj(static_cast<zend_object*>(w->source))->receivers.remove(w);
-}
+void detach_sender(Waiter* w, void* data) { wait_queue_remove(&static_cast<Channel*>(data)->senders, w); }
+void detach_receiver(Waiter* w, void* data) { wait_queue_remove(&static_cast<Channel*>(data)->receivers, w); }
 
-// Hands w its outcome: it left the queue already, so no detach hook is needed any more.
-void wake_from_queue(Waiter* w, zend_object* err = nullptr) {
-  w->detach = nullptr;
-  wake(w, err);
-}
+const WaitSource channel_send_source = {"channel send", detach_sender};
+const WaitSource channel_receive_source = {"channel receive", detach_receiver};
 
 zend_object* channel_create(zend_class_entry* ce) {
   return &object_alloc<Channel>(ce, &channel_handlers)->std;
@@ -77,8 +42,8 @@ void channel_free(zend_object* obj) {
   for (zend_long i = 0; i < c->count; i++) zval_ptr_dtor(&c->buf[(c->head + i) % c->slots]);
   if (c->buf) efree(c->buf);
   // Waiters cannot outlive the channel: a waiting fiber holds $this. Be defensive all the same.
-  while (Waiter* w = c->senders.pop()) w->detach = nullptr;
-  while (Waiter* w = c->receivers.pop()) w->detach = nullptr;
+  wait_queue_abandon(&c->senders);
+  wait_queue_abandon(&c->receivers);
   zend_object_std_dtor(obj);
 }
 
@@ -87,7 +52,8 @@ HashTable* channel_get_gc(zend_object* obj, zval** table, int* n) {
   zend_get_gc_buffer* gcb = zend_get_gc_buffer_create();
   for (zend_long i = 0; i < c->count; i++)
     zend_get_gc_buffer_add_zval(gcb, &c->buf[(c->head + i) % c->slots]);
-  for (Waiter* w = c->senders.head; w; w = w->q_next) zend_get_gc_buffer_add_zval(gcb, &w->value);
+  for (Waiter* w = c->senders.head; w; w = wait_queue_next(w))
+    zend_get_gc_buffer_add_zval(gcb, waiter_value(w));
   zend_get_gc_buffer_use(gcb, table, n);
   return zend_std_get_properties(obj);
 }
@@ -120,30 +86,28 @@ void buf_pop(Channel* c, zval* out) {
 int channel_receive(Channel* c, zval* out) {
   if (c->count > 0) {
     buf_pop(c, out);
-    if (Waiter* s = c->senders.pop()) {
-      buf_push(c, &s->value);
-      ZVAL_UNDEF(&s->value);
-      wake_from_queue(s);
+    if (Waiter* s = wait_queue_pop(&c->senders)) {
+      buf_push(c, waiter_value(s));
+      ZVAL_UNDEF(waiter_value(s));
+      wake(s);
     }
     return 1;
   }
-  if (Waiter* s = c->senders.pop()) {  // unbuffered: take the value straight from the sender
-    ZVAL_COPY_VALUE(out, &s->value);
-    ZVAL_UNDEF(&s->value);
-    wake_from_queue(s);
+  if (Waiter* s = wait_queue_pop(&c->senders)) {  // unbuffered: take the value straight from the sender
+    ZVAL_COPY_VALUE(out, waiter_value(s));
+    ZVAL_UNDEF(waiter_value(s));
+    wake(s);
     return 1;
   }
   if (c->closed) return 0;
   if (!check_can_suspend("Loom\\Channel::receive")) return -1;
-  Waiter* w = waiter_new("channel receive");
-  w->source = &c->std;
-  w->detach = detach_receiver;
-  c->receivers.push(w);
+  Waiter* w = waiter_new(&channel_receive_source, c, nullptr);
+  wait_queue_push(&c->receivers, w);
   GC_ADDREF(&c->std);
-  bool ok = wait(w);
-  if (ok && Z_TYPE(w->value) != IS_UNDEF) {
-    ZVAL_COPY_VALUE(out, &w->value);
-    ZVAL_UNDEF(&w->value);
+  bool ok = suspend(w);
+  if (ok && Z_TYPE_P(waiter_value(w)) != IS_UNDEF) {
+    ZVAL_COPY_VALUE(out, waiter_value(w));
+    ZVAL_UNDEF(waiter_value(w));
   }
   bool closed = ok && Z_TYPE_P(out) == IS_UNDEF;
   waiter_free(w);
@@ -263,9 +227,8 @@ ZEND_METHOD(Loom_Channel, send) {
     zend_throw_exception(ce_channel_closed, "Loom\\Channel::send(): the channel is closed", 0);
     RETURN_THROWS();
   }
-  if (Waiter* r = c->receivers.pop()) {
-    ZVAL_COPY(&r->value, value);
-    wake_from_queue(r);
+  if (Waiter* r = wait_queue_pop(&c->receivers)) {
+    wake_with_value(r, value);
     return;
   }
   if (c->count < c->capacity) {
@@ -275,12 +238,10 @@ ZEND_METHOD(Loom_Channel, send) {
     return;
   }
   if (!check_can_suspend("Loom\\Channel::send")) RETURN_THROWS();
-  Waiter* w = waiter_new("channel send");
-  ZVAL_COPY(&w->value, value);
-  w->source = &c->std;
-  w->detach = detach_sender;
-  c->senders.push(w);
-  bool ok = wait(w);
+  Waiter* w = waiter_new(&channel_send_source, c, nullptr);
+  ZVAL_COPY(waiter_value(w), value);
+  wait_queue_push(&c->senders, w);
+  bool ok = suspend(w);
   waiter_free(w);
   if (!ok) RETURN_THROWS();
 }
@@ -304,10 +265,10 @@ ZEND_METHOD(Loom_Channel, close) {
   Channel* c = channel_from_obj(Z_OBJ_P(ZEND_THIS));
   if (c->closed) return;
   c->closed = true;
-  while (Waiter* r = c->receivers.pop())
-    wake_from_queue(r, closed_error("Loom\\Channel::receive(): the channel was closed while waiting"));
-  while (Waiter* s = c->senders.pop())
-    wake_from_queue(s, closed_error("Loom\\Channel::send(): the channel was closed while waiting"));
+  while (Waiter* r = wait_queue_pop(&c->receivers))
+    wake_with_error(r, closed_error("Loom\\Channel::receive(): the channel was closed while waiting"));
+  while (Waiter* s = wait_queue_pop(&c->senders))
+    wake_with_error(s, closed_error("Loom\\Channel::send(): the channel was closed while waiting"));
 }
 
 ZEND_METHOD(Loom_Channel, isClosed) {

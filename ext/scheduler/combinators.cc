@@ -1,6 +1,6 @@
 // all, race, any, settle, map and timeout: waits on many tasks through one waiter and its listeners.
 #include "object.h"
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 namespace loom {
 
@@ -50,8 +50,8 @@ Task* group_next(Group* g) {
   for (;;) {
     Listener* l = waiter_pop_fired(g->w);
     if (l) return g->by_index[l->tag];
-    g->w->waiting = true;
-    if (!wait(g->w)) return nullptr;
+    waiter_rearm(g->w);
+    if (!suspend(g->w)) return nullptr;
   }
 }
 
@@ -313,8 +313,8 @@ ZEND_FUNCTION(Loom_map) {
     if (failed) break;
     Listener* l = waiter_pop_fired(w);
     if (!l) {
-      w->waiting = true;
-      if (!wait(w)) {
+      waiter_rearm(w);
+      if (!suspend(w)) {
         failed = true;
         break;
       }
@@ -379,13 +379,12 @@ ZEND_FUNCTION(Loom_timeout) {
   if (!fiber_budget_allows("Loom\\timeout")) RETURN_THROWS();
   zval tz;
   Task* t = task_spawn(callable, args, argc, named, &tz);
-  Waiter* w = waiter_new("timeout");
-  w->awaited = t;
+  Waiter* w = waiter_new_awaiting(t, "timeout");
   Listener l{};
   ZVAL_UNDEF(&l.key);
   listener_attach(&l, t, w, 0);
-  waiter_set_timer(w, seconds);
-  bool ok = wait(w);
+  waiter_arm_deadline(w, seconds);
+  bool ok = suspend(w);
   bool finished = waiter_pop_fired(w) != nullptr;
   listener_detach(&l);
   waiter_free(w);

@@ -1,5 +1,5 @@
 // Loom's exception classes (declared in loom.stub.php) and CompositeException::getErrors().
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 namespace loom {
 zend_class_entry* ce_exception;

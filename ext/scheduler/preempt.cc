@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "php_loom.h"
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 extern "C" {
 #include "SAPI.h"
@@ -175,10 +175,7 @@ void on_interrupt(zend_execute_data* ex) {
     cancel = t->pending_cancel;
     t->pending_cancel = nullptr;
   }
-  Waiter* w = waiter_new("preempted");
-  w->preempted = true;
-  wait(w, true);
-  waiter_free(w);
+  wait_preempted();
   if (cancel) {
     if (t->pending_cancel) OBJ_RELEASE(t->pending_cancel);  // a second cancel while queued: keep the first
     t->pending_cancel = cancel;

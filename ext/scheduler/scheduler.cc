@@ -1,11 +1,10 @@
 // The scheduler core: waiters, the ready queue and the run loop. The only place fibers are resumed.
-#include "scheduler/scheduler.h"
-
 #include <cmath>
 #include <string>
 
 #include "compat.h"
 #include "engine_guard.h"
+#include "scheduler/internal.h"
 
 extern "C" {
 #include "ext/standard/basic_functions.h"
@@ -90,7 +89,8 @@ void unlink_waiter(Scheduler& s, Waiter* w) {
 void on_timer(void* data) {
   auto* w = static_cast<Waiter*>(data);
   w->timer = reactor::TimerId{};
-  wake(w);
+  if (w->waiting) w->timed_out = true;
+  interrupt(w, nullptr);
 }
 
 }  // namespace
@@ -138,20 +138,29 @@ Scheduler& sched() {
 // ---------------------------------------------------------------------------------------------------
 // Waiters
 
-Waiter* waiter_new(const char* what) {
+Waiter* waiter_new(const WaitSource* source, void* data, const char* what) {
   auto* w = static_cast<Waiter*>(ecalloc(1, sizeof(Waiter)));
-  w->what = what;
+  w->what = what ? what : (source ? source->name : "wait");
   w->waiting = true;
+  w->source = source;
+  w->source_data = data;
+  w->attached = source && source->detach;
   ZVAL_UNDEF(&w->value);
+  return w;
+}
+
+Waiter* waiter_new_awaiting(Task* t, const char* what) {
+  Waiter* w = waiter_new(what);
+  w->awaited = t;
   return w;
 }
 
 void waiter_detach(Waiter* w) {
   if (w->timer.valid() && reactor::Reactor::exists()) reactor::Reactor::instance().cancel_timer(w->timer);
-  if (w->detach) {
-    auto fn = w->detach;
-    w->detach = nullptr;
-    fn(w);
+  w->timer = reactor::TimerId{};
+  if (w->attached) {
+    w->attached = false;
+    w->source->detach(w, w->source_data);
   }
 }
 
@@ -172,12 +181,24 @@ void waiter_free(Waiter* w) {
   waiter_release(w);
 }
 
-void waiter_set_timer(Waiter* w, double seconds) {
+void waiter_arm_deadline(Waiter* w, double seconds) {
   auto ms = reactor::seconds_to_ms(seconds);
   w->timer = reactor::Reactor::instance().add_timer(ms, on_timer, w);
 }
 
-void wake(Waiter* w, zend_object* err) {
+bool waiter_timed_out(const Waiter* w) { return w->timed_out; }
+
+zval* waiter_value(Waiter* w) { return &w->value; }
+
+bool waiter_waiting(const Waiter* w) { return w->waiting; }
+
+void waiter_rearm(Waiter* w) {
+  w->waiting = true;
+  w->timed_out = false;
+}
+
+// The one place a waiter becomes ready. Its source and deadline are let go of first.
+void interrupt(Waiter* w, zend_object* err) {
   if (!w->waiting) {
     if (err) OBJ_RELEASE(err);
     return;
@@ -197,52 +218,123 @@ void wake(Waiter* w, zend_object* err) {
     sched().ready.push_back(ReadyItem{nullptr, w});
 }
 
+void wake_with_error(Waiter* w, zend_object* error) {
+  if (w->waiting) w->attached = false;  // the source let go of it: no detach
+  interrupt(w, error);
+}
+
+void wake(Waiter* w) { wake_with_error(w, nullptr); }
+
+void wake_with_value(Waiter* w, zval* value) {
+  if (!w->waiting) return;
+  zval_ptr_dtor(&w->value);
+  ZVAL_COPY(&w->value, value);
+  wake_with_error(w, nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Wait queues (the links live in the waiter)
+
+void wait_queue_push(WaitQueue* q, Waiter* w) {
+  w->q_next = nullptr;
+  w->q_prev = q->tail;
+  if (q->tail)
+    q->tail->q_next = w;
+  else
+    q->head = w;
+  q->tail = w;
+}
+
+void wait_queue_remove(WaitQueue* q, Waiter* w) {
+  if (w->q_prev)
+    w->q_prev->q_next = w->q_next;
+  else
+    q->head = w->q_next;
+  if (w->q_next)
+    w->q_next->q_prev = w->q_prev;
+  else
+    q->tail = w->q_prev;
+  w->q_prev = w->q_next = nullptr;
+}
+
+Waiter* wait_queue_pop(WaitQueue* q) {
+  Waiter* w = q->head;
+  if (w) wait_queue_remove(q, w);
+  return w;
+}
+
+Waiter* wait_queue_next(const Waiter* w) { return w->q_next; }
+
+void wait_queue_abandon(WaitQueue* q) {
+  while (Waiter* w = wait_queue_pop(q)) w->attached = false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// May the calling context suspend?
+
+SuspendRefusal suspend_refusal() {
+  if (EG(active_fiber) && (EG(active_fiber)->flags & ZEND_FIBER_FLAG_DESTROYED))
+    return SuspendRefusal::FiberDestroyed;
+  if (zend_fiber_switch_blocked()) return SuspendRefusal::SwitchBlocked;
+  if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) return SuspendRefusal::Autoload;
+  if (OG(running)) return SuspendRefusal::OutputHandler;
+  if (!EG(active_fiber) && sched_exists() && sched().in_main_loop) return SuspendRefusal::LoopRunning;
+  return SuspendRefusal::None;
+}
+
+void throw_cannot_suspend(const char* fname, SuspendRefusal why) {
+  switch (why) {
+    case SuspendRefusal::None:
+      return;
+    case SuspendRefusal::FiberDestroyed:
+      zend_throw_exception_ex(
+          ce_exception, 0,
+          "%s(): cannot suspend here: this fiber is being destroyed (its finally blocks run "
+          "at shutdown or after its last reference was dropped) and PHP forbids suspending it",
+          fname);
+      return;
+    case SuspendRefusal::SwitchBlocked:
+      zend_throw_exception_ex(ce_exception, 0,
+                              "%s(): cannot suspend here: PHP forbids switching fibers inside a destructor, "
+                              "during garbage collection or while a fiber is being destroyed",
+                              fname);
+      return;
+    case SuspendRefusal::Autoload: {
+      // PHP tracks classes being autoloaded process-wide: a second task using this class while the first
+      // is parked inside its autoloader would get "Class not found".
+      zend_string* cls = nullptr;
+      if (EG(in_autoload)) zend_hash_get_current_key(EG(in_autoload), &cls, nullptr);
+      zend_throw_exception_ex(
+          ce_exception, 0,
+          "%s(): cannot suspend here: class %s is being autoloaded, and any other task using "
+          "it meanwhile would fail with \"Class not found\"; do the waiting before or after "
+          "the class is loaded, not inside the autoloader",
+          fname, cls ? ZSTR_VAL(cls) : "(unknown)");
+      return;
+    }
+    case SuspendRefusal::OutputHandler:
+      // Output buffers are process-wide: while this handler waited, other tasks' output would go through
+      // (or around) it and the handler's own output would be lost.
+      zend_throw_exception_ex(
+          ce_exception, 0,
+          "%s(): cannot suspend here: an output buffer handler (%s) is running; output "
+          "handlers must not wait, or other tasks' output would be lost",
+          fname, OG(running) && OG(running)->name ? ZSTR_VAL(OG(running)->name) : "ob_start callback");
+      return;
+    case SuspendRefusal::LoopRunning:
+      zend_throw_exception_ex(ce_exception, 0,
+                              "%s(): cannot suspend here: the scheduler is already running on this stack "
+                              "(called from a destructor, an unhandled-task handler or a shutdown path)",
+                              fname);
+      return;
+  }
+}
+
 bool check_can_suspend(const char* fname) {
-  if (EG(active_fiber) && (EG(active_fiber)->flags & ZEND_FIBER_FLAG_DESTROYED)) {
-    zend_throw_exception_ex(
-        ce_exception, 0,
-        "%s(): cannot suspend here: this fiber is being destroyed (its finally blocks run "
-        "at shutdown or after its last reference was dropped) and PHP forbids suspending it",
-        fname);
-    return false;
-  }
-  if (zend_fiber_switch_blocked()) {
-    zend_throw_exception_ex(ce_exception, 0,
-                            "%s(): cannot suspend here: PHP forbids switching fibers inside a destructor, "
-                            "during garbage collection or while a fiber is being destroyed",
-                            fname);
-    return false;
-  }
-  if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) {
-    // PHP tracks classes being autoloaded process-wide: a second task using this class while the first
-    // is parked inside its autoloader would get "Class not found".
-    zend_string* cls = nullptr;
-    zend_hash_get_current_key(EG(in_autoload), &cls, nullptr);
-    zend_throw_exception_ex(
-        ce_exception, 0,
-        "%s(): cannot suspend here: class %s is being autoloaded, and any other task using "
-        "it meanwhile would fail with \"Class not found\"; do the waiting before or after "
-        "the class is loaded, not inside the autoloader",
-        fname, cls ? ZSTR_VAL(cls) : "(unknown)");
-    return false;
-  }
-  if (OG(running)) {
-    // Output buffers are process-wide: while this handler waited, other tasks' output would go through
-    // (or around) it and the handler's own output would be lost.
-    zend_throw_exception_ex(ce_exception, 0,
-                            "%s(): cannot suspend here: an output buffer handler (%s) is running; output "
-                            "handlers must not wait, or other tasks' output would be lost",
-                            fname, OG(running)->name ? ZSTR_VAL(OG(running)->name) : "ob_start callback");
-    return false;
-  }
-  if (!EG(active_fiber) && sched_exists() && sched().in_main_loop) {
-    zend_throw_exception_ex(ce_exception, 0,
-                            "%s(): cannot suspend here: the scheduler is already running on this stack "
-                            "(called from a destructor, an unhandled-task handler or a shutdown path)",
-                            fname);
-    return false;
-  }
-  return true;
+  SuspendRefusal why = suspend_refusal();
+  if (why == SuspendRefusal::None) return true;
+  throw_cannot_suspend(fname, why);
+  return false;
 }
 
 bool is_worker_function(const zend_function* fn) {
@@ -274,6 +366,18 @@ static zend_string* describe_fiber_function(zend_fiber* fiber) {
                          name ? ZSTR_VAL(name) : "?");
 }
 
+// The end of a wait: the error handed in by the waker, or whatever the engine has pending.
+static bool take_outcome(Waiter* w) {
+  if (w->error) {
+    zval zex;
+    ZVAL_OBJ(&zex, w->error);
+    w->error = nullptr;
+    zend_throw_exception_object(&zex);
+    return false;
+  }
+  return !EG(exception);
+}
+
 bool wait(Waiter* w, bool yield) {
   Scheduler& s = sched();
   zend_fiber* fiber = EG(active_fiber);
@@ -290,6 +394,8 @@ bool wait(Waiter* w, bool yield) {
     return false;
   }
 
+  if (!w->waiting) return take_outcome(w);  // woken before it suspended: nothing to wait for
+
   w->fiber = fiber;
   w->task = task;
   link_waiter(s, w);
@@ -297,7 +403,7 @@ bool wait(Waiter* w, bool yield) {
     task->waiter = w;
     task->foreign_suspended = false;
   }
-  if (yield) wake(w);  // queue our own resumption behind whatever is ready
+  if (yield) interrupt(w, nullptr);  // queue our own resumption behind whatever is ready
 
   if (!fiber) {
     run_loop(w);
@@ -343,14 +449,24 @@ bool wait(Waiter* w, bool yield) {
   }
   if (task) task->waiter = nullptr;
   unlink_waiter(s, w);
-  if (w->error) {
-    zval zex;
-    ZVAL_OBJ(&zex, w->error);
-    w->error = nullptr;
-    zend_throw_exception_object(&zex);
-    return false;
-  }
-  return !EG(exception);
+  return take_outcome(w);
+}
+
+bool suspend(Waiter* w) { return wait(w, false); }
+
+bool sleep_for(double seconds, const char* what) {
+  Waiter* w = waiter_new(what);
+  if (seconds > 0) waiter_arm_deadline(w, seconds);
+  bool ok = wait(w, seconds <= 0);
+  waiter_free(w);
+  return ok;
+}
+
+void wait_preempted() {
+  Waiter* w = waiter_new("preempted");
+  w->preempted = true;
+  wait(w, true);
+  waiter_free(w);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -620,7 +736,7 @@ static bool on_deadlock(Scheduler& s, Waiter* until) {
     first = false;
   }
   if (until) {
-    wake(until, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
+    interrupt(until, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
     return true;
   }
   // Draining at script end: every stuck waiter gets its own exception; a task stuck in a foreign
@@ -628,7 +744,7 @@ static bool on_deadlock(Scheduler& s, Waiter* until) {
   std::vector<Waiter*> stuck;
   for (Waiter* w = s.waiters_head; w; w = w->next)
     if (w->waiting) stuck.push_back(w);
-  for (Waiter* w : stuck) wake(w, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
+  for (Waiter* w : stuck) interrupt(w, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
   for (Task* t : foreign) GC_ADDREF(&t->std);
   for (Task* t : foreign) {
     if (t->state != TaskState::Done) {
@@ -979,6 +1095,37 @@ void scheduler_rshutdown() {
   for (Task* t : refs) OBJ_RELEASE(&t->std);
   for (zend_object* w : workers) OBJ_RELEASE(w);
   zval_ptr_dtor(&handler);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Module lifecycle and counts (api.h)
+
+void scheduler_module_startup() {
+  task_class_init();
+  channel_class_init();
+  scheduler_minit();
+  preempt_minit();
+}
+
+void scheduler_module_shutdown() {
+  scheduler_mshutdown();
+  preempt_mshutdown();
+}
+
+void scheduler_request_shutdown() {
+  scheduler_late_drain();
+  scheduler_rshutdown();
+  preempt_rshutdown();
+}
+
+SchedulerCounts scheduler_counts() {
+  SchedulerCounts c{};
+  if (sched_exists()) {
+    c.tasks = sched().live_tasks;
+    c.waiting = sched().waiting;
+  }
+  c.preemptions = preempt_count();
+  return c;
 }
 
 }  // namespace loom

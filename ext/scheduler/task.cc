@@ -2,7 +2,7 @@
 #include <cmath>
 
 #include "object.h"
-#include "scheduler/scheduler.h"
+#include "scheduler/internal.h"
 
 namespace loom {
 
@@ -220,8 +220,8 @@ void task_cancel(Task* t, zend_object* reason) {
     task_complete(t, nullptr, ex);  // never started: its body does not run
     return;
   }
-  if (t->waiter && t->waiter->waiting) {
-    wake(t->waiter, ex);
+  if (t->waiter && waiter_waiting(t->waiter)) {
+    interrupt(t->waiter, ex);
     return;
   }
   // Running, or woken and not yet resumed: it sees the cancellation at its next suspension.
@@ -321,11 +321,7 @@ ZEND_FUNCTION(Loom_sleep) {
   ZEND_PARSE_PARAMETERS_END();
   if (!valid_seconds(seconds, 1)) RETURN_THROWS();
   if (!check_can_suspend("Loom\\sleep")) RETURN_THROWS();
-  Waiter* w = waiter_new(seconds > 0 ? "sleep" : "yield");
-  if (seconds > 0) waiter_set_timer(w, seconds);
-  bool ok = wait(w, seconds == 0);
-  waiter_free(w);
-  if (!ok) RETURN_THROWS();
+  if (!sleep_for(seconds, seconds > 0 ? "sleep" : "yield")) RETURN_THROWS();
 }
 
 ZEND_METHOD(Loom_Task, __construct) {
@@ -341,12 +337,11 @@ ZEND_METHOD(Loom_Task, await) {
       zend_throw_exception_ex(ce_exception, 0, "Task #%u cannot await itself", t->id);
       RETURN_THROWS();
     }
-    Waiter* w = waiter_new("await");
-    w->awaited = t;
+    Waiter* w = waiter_new_awaiting(t, "await");
     Listener l{};
     ZVAL_UNDEF(&l.key);
     listener_attach(&l, t, w, 0);
-    bool ok = wait(w);
+    bool ok = suspend(w);
     listener_detach(&l);
     waiter_free(w);
     if (!ok) RETURN_THROWS();
@@ -371,25 +366,6 @@ ZEND_METHOD(Loom_Task, isFinished) {
 ZEND_METHOD(Loom_Task, id) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_LONG(task_from_obj(Z_OBJ_P(ZEND_THIS))->id);
-}
-
-// Live counts, so tests can assert that everything returns to baseline. The HTTP layer adds its own.
-size_t (*loom_http_curl_handles)() = nullptr;
-size_t (*loom_http_sockets)() = nullptr;
-
-ZEND_FUNCTION(Loom_stats) {
-  ZEND_PARSE_PARAMETERS_NONE();
-  array_init(return_value);
-  bool have = sched_exists();
-  add_assoc_long(return_value, "tasks", have ? (zend_long)sched().live_tasks : 0);
-  bool r = reactor::Reactor::exists();
-  add_assoc_long(return_value, "timers", r ? (zend_long)reactor::Reactor::instance().timer_count() : 0);
-  add_assoc_long(return_value, "uv_handles", r ? (zend_long)reactor::Reactor::instance().handle_count() : 0);
-  add_assoc_long(return_value, "curl_handles",
-                 loom_http_curl_handles ? (zend_long)loom_http_curl_handles() : 0);
-  add_assoc_long(return_value, "sockets", loom_http_sockets ? (zend_long)loom_http_sockets() : 0);
-  add_assoc_long(return_value, "waiting", have ? (zend_long)sched().waiting : 0);
-  add_assoc_long(return_value, "preemptions", static_cast<zend_long>(preempt_count()));
 }
 
 ZEND_FUNCTION(Loom_onUnhandled) {

@@ -1,8 +1,8 @@
-// The scheduler: the only place fibers are resumed. Tasks, waiters and the run loop.
-// Sources of readiness (timers, task completion, channels, transfers) only call wake(); the loop in
+// The scheduler's internals, for ext/scheduler/ only: tasks, waiters, the run queue, worker fibers.
+// The rest of Loom uses scheduler/api.h. Sources of readiness only wake waiters; the loop in
 // scheduler.cc resumes the fibers from one place, inside the engine guard.
-#ifndef LOOM_SCHEDULER_H
-#define LOOM_SCHEDULER_H
+#ifndef LOOM_SCHEDULER_INTERNAL_H
+#define LOOM_SCHEDULER_INTERNAL_H
 
 #include <deque>
 #include <unordered_map>
@@ -10,11 +10,11 @@
 
 #include "php_loom.h"
 #include "reactor/reactor.h"
+#include "scheduler/api.h"
 
 namespace loom {
 
 struct Task;
-struct Waiter;
 
 // A waiter's registration on a task's completion (await, all, race, ...). Owned by the waiting side;
 // linked into the task while it runs. When the task completes it unlinks the node and appends it to
@@ -39,15 +39,17 @@ struct Waiter {
   bool queued;         // in the ready queue
   bool dead;           // its wait() returned while queued: free it when dequeued
   bool preempted;      // a preempted task's turn: queued behind all other ready work (Scheduler::preempted)
+  bool attached;       // the source still holds it: interrupting the wait calls source->detach
+  bool timed_out;      // its deadline woke it
   zend_object* error;  // thrown at the suspension point when resumed (owned)
   zend_string* fiber_desc;  // a user Fiber's function and where it is defined, for reports (owned)
   zval value;               // value handed over by the waker (channel receive)
   reactor::TimerId timer;
-  void (*detach)(Waiter*);  // unhook from the source (cancellation); may be null
-  void* source;
+  const WaitSource* source;  // what it waits on (may be null)
+  void* source_data;         // handed to source->detach
   Listener* fired_head;
   Listener* fired_tail;
-  Waiter* q_prev;  // position in the source's own queue (a channel's senders or receivers)
+  Waiter* q_prev;  // position in the source's WaitQueue (a channel's senders, a transfer's readers)
   Waiter* q_next;
   Waiter* prev;
   Waiter* next;
@@ -129,28 +131,18 @@ void scheduler_mshutdown();
 Scheduler& sched();
 bool sched_exists();
 
-// Class entries
-extern zend_class_entry* ce_task;
-extern zend_class_entry* ce_channel;
-extern zend_class_entry* ce_exception;
-extern zend_class_entry* ce_cancelled;
-extern zend_class_entry* ce_timeout;
-extern zend_class_entry* ce_deadlock;
-extern zend_class_entry* ce_channel_closed;
-extern zend_class_entry* ce_composite;
-
-// Waiters
-Waiter* waiter_new(const char* what);
-void waiter_free(Waiter* w);
-// Suspends the calling context until w is woken. Returns false with an exception pending on failure
-// (cancellation, error handed in by the waker, a forbidden context, engine destruction of the fiber).
-bool wait(Waiter* w, bool yield = false);
-// Marks w ready to resume (no PHP runs here). err, if given, is thrown at the suspension point (owned).
-void wake(Waiter* w, zend_object* err = nullptr);
-// Detaches w from its source and timer (before it is woken by cancellation or timeout).
+// Waiters (the public part is in api.h)
+// suspend(), or with `yield` its own wake-up queued behind whatever is ready first.
+bool wait(Waiter* w, bool yield);
+// Ends the wait from outside its source (cancellation, deadlock): the source's detach runs first.
+// err, if given, is thrown at the suspension point (owned).
+void interrupt(Waiter* w, zend_object* err);
+// Detaches w from its source and cancels its deadline.
 void waiter_detach(Waiter* w);
-// Arms a timer that wakes w after `seconds`.
-void waiter_set_timer(Waiter* w, double seconds);
+// A waiter for the completion of task t (await, timeout): deadlock reports name the task.
+Waiter* waiter_new_awaiting(Task* t, const char* what);
+// Queues a preempted task's turn behind all other ready work (Scheduler::preempted) and suspends.
+void wait_preempted();
 
 // The task whose worker fiber is running, whoever resumed it; null at top level and in user fibers.
 Task* task_of_active_fiber();
@@ -169,9 +161,6 @@ bool is_worker_function(const zend_function* fn);
 // the kernel's memory-map limit or memory_limit. Called before every spawn.
 bool fiber_budget_allows(const char* fname);
 
-// Throws a Loom\Exception if the calling context cannot suspend; `fname` names the API call.
-bool check_can_suspend(const char* fname);
-
 // Tasks
 Task* task_spawn(zval* callable, zval* args, uint32_t argc, HashTable* named, zval* out);
 Listener* waiter_pop_fired(Waiter* w);
@@ -182,7 +171,6 @@ void listener_attach(Listener* l, Task* t, Waiter* w, zend_long tag);
 void listener_detach(Listener* l);
 // Value or exception of a finished task into return_value / EG(exception). Marks it observed.
 void task_outcome(Task* t, zval* return_value);
-zend_object* make_exception(zend_class_entry* ce, zend_object* previous, const char* fmt, ...);
 zend_object* make_cancelled(Task* t, zend_object* reason);
 
 // Runs the loop until `until` is woken (top-level waits) or, with until == null, until no task is left;
@@ -202,4 +190,4 @@ void exceptions_init();
 
 }  // namespace loom
 
-#endif
+#endif  // LOOM_SCHEDULER_INTERNAL_H
