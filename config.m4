@@ -18,6 +18,15 @@ if test "$PHP_LOOM" != "no"; then
   PHP_EVAL_INCLINE($LIBCURL_CFLAGS)
   PHP_EVAL_LIBLINE($LIBCURL_LIBS, LOOM_SHARED_LIBADD)
 
+  dnl Loom\Relay's HTTP request parser is picohttpparser, which Debian ships inside libh2o (libh2o-dev).
+  dnl Without it Loom builds and Loom\Relay\serve() says what to install.
+  PKG_CHECK_MODULES([LIBH2O], [libh2o], [
+    PHP_EVAL_LIBLINE($LIBH2O_LIBS, LOOM_SHARED_LIBADD)
+    AC_DEFINE([LOOM_HAVE_PICOHTTPPARSER], [1], [picohttpparser (from libh2o) is available])
+  ], [
+    AC_MSG_WARN([libh2o not found (Debian/Ubuntu: apt-get install libh2o-dev): Loom\Relay\serve() will be unavailable])
+  ])
+
   PHP_ADD_LIBRARY(stdc++, 1, LOOM_SHARED_LIBADD)
   PHP_ADD_LIBRARY(pthread, 1, LOOM_SHARED_LIBADD)
   PHP_SUBST(LOOM_SHARED_LIBADD)
@@ -37,7 +46,10 @@ if test "$PHP_LOOM" != "no"; then
     ext/http/client.cc \
     ext/http/transfer.cc \
     ext/http/response.cc \
-    ext/sse/sse_parser.cc"
+    ext/sse/sse_parser.cc \
+    ext/relay/relay_core.cc \
+    ext/relay/relay_server.cc \
+    ext/relay/relay_module.cc"
 
   PHP_NEW_EXTENSION(loom, $LOOM_SOURCES, $ext_shared,, [-std=c++20 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1], cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
@@ -45,4 +57,5 @@ if test "$PHP_LOOM" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/reactor], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/http], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/sse], 1)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/relay], 1)
 fi

@@ -11,6 +11,7 @@
 #include "http/http.h"
 #include "php_loom.h"
 #include "reactor/reactor.h"
+#include "relay/relay.h"
 #include "scheduler/api.h"
 
 extern "C" {
@@ -64,6 +65,7 @@ PHP_INI_BEGIN()
                       zend_loom_globals, loom_globals)
   STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms,
                     zend_loom_globals, loom_globals)
+  PHP_INI_ENTRY("loom.relay_socket", "/run/loom/relay.sock", PHP_INI_ALL, nullptr)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(loom) {
@@ -85,10 +87,12 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::ce_composite = register_class_Loom_CompositeException(loom::ce_exception);
   loom::scheduler_module_startup();
   loom::http::http_minit();
+  loom::relay::relay_minit();
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(loom) {
+  loom::relay::relay_mshutdown();
   loom::scheduler_module_shutdown();
   UNREGISTER_INI_ENTRIES();
   return SUCCESS;
