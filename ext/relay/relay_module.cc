@@ -850,6 +850,26 @@ ZEND_FUNCTION(Loom_Relay_serve) {
   if (ttl < 0) RETURN_THROWS();
   double drain = opt_seconds(opts, "drain_timeout", kDefaultDrain, 2);
   if (drain < 0) RETURN_THROWS();
+  // nginx and php-fpm both connect: by default owner and group (the unit runs the relay in their group).
+  zend_long mode = 0660;
+  if (zval* m = opts ? zend_hash_str_find_deref(opts, ZEND_STRL("socket_mode")) : nullptr) {
+    if (Z_TYPE_P(m) != IS_LONG || Z_LVAL_P(m) < 0 || Z_LVAL_P(m) > 0777) {
+      zend_argument_value_error(2, "option \"socket_mode\" must be an int between 0 and 0777");
+      RETURN_THROWS();
+    }
+    mode = Z_LVAL_P(m);
+  }
+  if (opts) {
+    zend_string* key;
+    ZEND_HASH_FOREACH_STR_KEY(opts, key) {
+      if (!key || !(zend_string_equals_literal(key, "token_ttl") || zend_string_equals_literal(key, "drain_timeout") ||
+                    zend_string_equals_literal(key, "socket_mode"))) {
+        zend_argument_value_error(2, "has an unknown option \"%s\"", key ? ZSTR_VAL(key) : "(int key)");
+        RETURN_THROWS();
+      }
+    }
+    ZEND_HASH_FOREACH_END();
+  }
   if (!have_http_parser()) {
     zend_throw_exception(ce_exception,
                          "Loom\\Relay\\serve(): Loom was built without picohttpparser (apt-get install libh2o-dev, "
@@ -866,7 +886,7 @@ ZEND_FUNCTION(Loom_Relay_serve) {
   the_relay = new Relay();
   std::string err;
   the_relay->server = Server::open(reactor.loop(), std::string(ZSTR_VAL(path), ZSTR_LEN(path)),
-                               reactor::seconds_to_ms(ttl), notify_main, the_relay, &err);
+                                   static_cast<int>(mode), reactor::seconds_to_ms(ttl), notify_main, the_relay, &err);
   if (!the_relay->server) {
     delete the_relay;
     the_relay = nullptr;

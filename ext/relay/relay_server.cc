@@ -41,8 +41,8 @@ void alloc_cb(uv_handle_t*, size_t suggested, uv_buf_t* buf) {
 
 }  // namespace
 
-Server* Server::open(uv_loop_t* loop, const std::string& path, uint64_t ttl_ms, NotifyFn notify, void* data,
-                     std::string* err) {
+Server* Server::open(uv_loop_t* loop, const std::string& path, int mode, uint64_t ttl_ms, NotifyFn notify,
+                     void* data, std::string* err) {
   auto* s = new Server();
   s->loop_ = loop;
   s->path_ = path;
@@ -59,8 +59,7 @@ Server* Server::open(uv_loop_t* loop, const std::string& path, uint64_t ttl_ms, 
   ::unlink(path.c_str());  // a socket file left by a previous run
   int r = uv_pipe_bind(&s->listener_, path.c_str());
   if (r == 0) {
-    // nginx and php-fpm both connect: group access (the unit runs the relay in their group).
-    ::chmod(path.c_str(), 0660);
+    ::chmod(path.c_str(), static_cast<mode_t>(mode));
     r = uv_listen(reinterpret_cast<uv_stream_t*>(&s->listener_), 4096, on_connection);
   }
   if (r != 0) {

@@ -33,8 +33,9 @@ struct ServerStats {
 class Server {
  public:
   // Listens on `path` (an existing socket file there is replaced). Null with *err set on failure.
-  static Server* open(uv_loop_t* loop, const std::string& path, uint64_t ttl_ms, NotifyFn notify, void* data,
-                      std::string* err);
+  // `mode` is the socket file's permission bits (nginx and php-fpm must be able to connect).
+  static Server* open(uv_loop_t* loop, const std::string& path, int mode, uint64_t ttl_ms, NotifyFn notify,
+                      void* data, std::string* err);
 
   // New attached streams: the connection id and the payload its page registered.
   bool take_attached(uint64_t* conn, std::string* payload);

@@ -1,0 +1,33 @@
+--TEST--
+Relay: an upstream 500, 429 or reset becomes a final SSE error event for the browser (no upstream details) and an on_complete report with the failure
+--SKIPIF--
+<?php require __DIR__ . '/../inc/relay.inc'; loom_relay_skipif(); ?>
+--FILE--
+<?php
+require __DIR__ . '/../inc/relay.inc';
+$s = loom_relay_stack(['max_children' => 1]);
+$client = new Loom\Http\Client(['timeout' => ['idle' => 30]]);
+foreach (['500' => ['fault' => 500], '429' => ['fault' => 429], 'reset' => ['fault' => 'reset_after', 'k' => 2]] as $n => $knobs) {
+    $r = $client->request('GET', loom_relay_chat_url($s, $knobs + ['tokens' => 5, 'interval_ms' => 5, 'ttft_ms' => 0], ['n' => "f$n"]));
+    $body = $r->body();
+    preg_match_all('/^event: error\ndata: (.*)\n\n/m', $body, $m);
+    echo "$n: browser ", $r->status(), ", tokens '", implode('', loom_relay_tokens($body)), "', error events: ", implode(' ', $m[1]), "\n";
+    echo "  ends with the error event: ", str_ends_with($body, $m[0][0] ?? "\0") ? 'yes' : 'no', "\n";
+    echo "  secret or upstream address in the body: ", str_contains($body, LOOM_RELAY_SECRET) || str_contains($body, (string)$s['up']['port']) ? 'YES' : 'no', "\n";
+    $report = loom_relay_wait_report($s, "f$n");
+    echo "  report: ok=", var_export($report['ok'], true), " status={$report['status']} error={$report['error']} text='{$report['text']}'\n";
+}
+?>
+--EXPECT--
+500: browser 200, tokens '', error events: {"error":"upstream_status","status":500}
+  ends with the error event: yes
+  secret or upstream address in the body: no
+  report: ok=false status=500 error=upstream_status text=''
+429: browser 200, tokens '', error events: {"error":"upstream_status","status":429}
+  ends with the error event: yes
+  secret or upstream address in the body: no
+  report: ok=false status=429 error=upstream_status text=''
+reset: browser 200, tokens 't0 t1 ', error events: {"error":"transport"}
+  ends with the error event: yes
+  secret or upstream address in the body: no
+  report: ok=false status=200 error=transport text='t0 t1 '
