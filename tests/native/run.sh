@@ -10,6 +10,8 @@
 #   // native-test-sources: ext/foo/a.cc ext/foo/b.cc
 # (paths relative to the repository root); without such a line, all
 # ext/<name>/*.cc are used for tests/native/<name>_test.cc / <name>_fuzz.cc.
+# Extra compiler/linker flags a test needs go on a line
+#   // native-test-flags: -DFOO -lbar
 #
 # Environment: CXX (default g++), NO_VALGRIND=1 to skip the valgrind runs,
 # LOOM_FUZZ_ITERS to override fuzz-driver iterations (default 20000 natively,
@@ -58,11 +60,14 @@ run_one() {
   stem=${base%_"$kind"}
   bin="$build/$base"
   srcs=$(sources_for "$file" "$stem")
-  local extra=()
+  local extra=() flags
   [ "$kind" = fuzz ] && extra=(-DLOOM_FUZZ_MAIN)
+  flags=$(grep -m1 -E '^// native-test-flags:' "$file" || true)
+  # shellcheck disable=SC2206  # the flags are a space-separated list
+  [ -n "$flags" ] && extra+=(${flags#*native-test-flags:})
 
   # shellcheck disable=SC2086  # $srcs is a space-separated list of paths
-  if ! "$cxx" "${cxxflags[@]}" "${extra[@]}" "$file" $srcs -o "$bin"; then
+  if ! "$cxx" "${cxxflags[@]}" "$file" $srcs "${extra[@]}" -o "$bin"; then
     fail "build $base"
     return
   fi
