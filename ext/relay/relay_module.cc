@@ -772,7 +772,8 @@ ZEND_FUNCTION(Loom_Relay_handoff) {
     RETURN_THROWS();
   }
   zend_is_auto_global_str(ZEND_STRL("_SERVER"));
-  zval* server = &PG(http_globals)[TRACK_VARS_SERVER];
+  zval* server = zend_hash_str_find_deref(&EG(symbol_table), ZEND_STRL("_SERVER"));
+  if (!server) server = &PG(http_globals)[TRACK_VARS_SERVER];
   zval* bind = Z_TYPE_P(server) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(server), ZEND_STRL("LOOM_RELAY_BIND"))
                                             : nullptr;
   if (!bind || Z_TYPE_P(bind) != IS_STRING || Z_STRLEN_P(bind) == 0 || Z_STRLEN_P(bind) > kMaxBind ||
