@@ -68,7 +68,8 @@ Parse parse_registration(std::string_view buf, Registration& out) {
   }
   size_t pos = kRegisterMagic.size(), bind_len = 0, payload_len = 0;
   std::string_view line = buf.substr(0, nl + 1);
-  if (!read_size(line, pos, ' ', kMaxBind, bind_len) || !read_size(line, pos, '\n', kMaxPayload, payload_len)) {
+  if (!read_size(line, pos, ' ', kMaxBind, bind_len) ||
+      !read_size(line, pos, '\n', kMaxPayload, payload_len)) {
     out.error = "bad frame line (or binding/payload over its limit)";
     return Parse::Error;
   }
@@ -167,10 +168,14 @@ std::string new_token() {
 
 const char* claim_name(Claim c) {
   switch (c) {
-    case Claim::Ok: return "ok";
-    case Claim::Unknown: return "unknown or already used";
-    case Claim::Expired: return "expired";
-    case Claim::WrongBinding: return "bound to another request";
+    case Claim::Ok:
+      return "ok";
+    case Claim::Unknown:
+      return "unknown or already used";
+    case Claim::Expired:
+      return "expired";
+    case Claim::WrongBinding:
+      return "bound to another request";
   }
   return "?";
 }

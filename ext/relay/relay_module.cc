@@ -14,8 +14,8 @@
 #include "compat.h"
 #include "php_loom.h"
 #include "reactor/reactor.h"
-#include "relay/relay_core.h"
 #include "relay/relay.h"
+#include "relay/relay_core.h"
 #include "relay/relay_server.h"
 #include "scheduler/api.h"
 
@@ -93,7 +93,8 @@ void on_drained(void* data) {
 const WaitSource drain_source = {"relay write", [](Waiter* w, void* data) {
                                    auto* st = static_cast<Stream*>(data);
                                    if (st->drain_waiter == w) st->drain_waiter = nullptr;
-                                   if (the_relay && the_relay->server) the_relay->server->cancel_drain(st->conn);
+                                   if (the_relay && the_relay->server)
+                                     the_relay->server->cancel_drain(st->conn);
                                  }};
 
 zend_function* find_method(zend_class_entry* ce, const char* lc_name) {
@@ -400,8 +401,8 @@ ZEND_FUNCTION(loom_relay_stream) {
                          : 0;
 
   zend_class_entry* ce_client = find_class("loom\\http\\client");
-  if (!f.kind && (!method || !url || !options || Z_TYPE_P(method) != IS_STRING || Z_TYPE_P(url) != IS_STRING ||
-                  Z_TYPE_P(options) != IS_ARRAY || !ce_client))
+  if (!f.kind && (!method || !url || !options || Z_TYPE_P(method) != IS_STRING ||
+                  Z_TYPE_P(url) != IS_STRING || Z_TYPE_P(options) != IS_ARRAY || !ce_client))
     f.kind = "bad_request";
   if (ce_client) {
     object_init_ex(&client, ce_client);
@@ -464,7 +465,7 @@ ZEND_FUNCTION(loom_relay_stream) {
 }
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_stream, 0, 0, 1)
-ZEND_ARG_TYPE_INFO(0, conn, IS_LONG, 0)
+  ZEND_ARG_TYPE_INFO(0, conn, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
 const zend_function_entry private_function_entries[] = {
@@ -477,7 +478,8 @@ void start_stream(uint64_t conn, std::string payload) {
   st->payload = std::move(payload);
   ZVAL_UNDEF(&st->task);
   the_relay->streams[conn] = st;
-  zend_function* spawn = static_cast<zend_function*>(zend_hash_str_find_ptr(CG(function_table), "loom\\spawn", 10));
+  zend_function* spawn =
+      static_cast<zend_function*>(zend_hash_str_find_ptr(CG(function_table), "loom\\spawn", 10));
   zval args[2];
   zend_create_closure(&args[0], stream_fn, nullptr, nullptr, nullptr);
   ZVAL_LONG(&args[1], static_cast<zend_long>(conn));
@@ -566,11 +568,11 @@ void relay_minit() {
 #else
   (void)h;
 #endif
-  
+
   zend_hash_init(&private_functions, 2, nullptr, ZEND_FUNCTION_DTOR, 1);
   zend_register_functions(nullptr, private_function_entries, &private_functions, MODULE_PERSISTENT);
-  stream_fn = static_cast<zend_function*>(
-      zend_hash_str_find_ptr(&private_functions, "loom\\relay\\{stream}", sizeof("loom\\relay\\{stream}") - 1));
+  stream_fn = static_cast<zend_function*>(zend_hash_str_find_ptr(&private_functions, "loom\\relay\\{stream}",
+                                                                 sizeof("loom\\relay\\{stream}") - 1));
 }
 
 void relay_mshutdown() { zend_hash_destroy(&private_functions); }
@@ -621,8 +623,8 @@ bool check_relay_options(HashTable* ht, std::string& location) {
       return false;
     }
     if (zend_string_equals_literal(key, "format")) {
-      if (Z_TYPE_P(v) != IS_STRING ||
-          (!zend_string_equals_literal(Z_STR_P(v), "sse") && !zend_string_equals_literal(Z_STR_P(v), "raw"))) {
+      if (Z_TYPE_P(v) != IS_STRING || (!zend_string_equals_literal(Z_STR_P(v), "sse") &&
+                                       !zend_string_equals_literal(Z_STR_P(v), "raw"))) {
         zend_argument_value_error(4, "option \"format\" must be \"sse\" or \"raw\"");
         return false;
       }
@@ -635,9 +637,11 @@ bool check_relay_options(HashTable* ht, std::string& location) {
       zval* hv;
       ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(v), name, hv) {
         ZVAL_DEREF(hv);
-        if (!name || !valid_header_text(name) || strpbrk(ZSTR_VAL(name), ": \t") || Z_TYPE_P(hv) != IS_STRING ||
-            strpbrk(Z_STRVAL_P(hv), "\r\n") || memchr(Z_STRVAL_P(hv), 0, Z_STRLEN_P(hv))) {
-          zend_argument_value_error(4, "option \"headers\" must map header names to values without CR, LF or NUL");
+        if (!name || !valid_header_text(name) || strpbrk(ZSTR_VAL(name), ": \t") ||
+            Z_TYPE_P(hv) != IS_STRING || strpbrk(Z_STRVAL_P(hv), "\r\n") ||
+            memchr(Z_STRVAL_P(hv), 0, Z_STRLEN_P(hv))) {
+          zend_argument_value_error(
+              4, "option \"headers\" must map header names to values without CR, LF or NUL");
           return false;
         }
       }
@@ -768,20 +772,24 @@ ZEND_FUNCTION(Loom_Relay_handoff) {
   std::string location = "/loom-relay/";
   if (relay_opts && !check_relay_options(relay_opts, location)) RETURN_THROWS();
   if (SG(headers_sent)) {
-    zend_throw_exception(ce_exception, "Loom\\Relay\\handoff(): output has already started, the redirect header cannot be sent", 0);
+    zend_throw_exception(
+        ce_exception,
+        "Loom\\Relay\\handoff(): output has already started, the redirect header cannot be sent", 0);
     RETURN_THROWS();
   }
   zend_is_auto_global_str(ZEND_STRL("_SERVER"));
   zval* server = zend_hash_str_find_deref(&EG(symbol_table), ZEND_STRL("_SERVER"));
   if (!server) server = &PG(http_globals)[TRACK_VARS_SERVER];
-  zval* bind = Z_TYPE_P(server) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(server), ZEND_STRL("LOOM_RELAY_BIND"))
-                                            : nullptr;
+  zval* bind = Z_TYPE_P(server) == IS_ARRAY
+                   ? zend_hash_str_find_deref(Z_ARRVAL_P(server), ZEND_STRL("LOOM_RELAY_BIND"))
+                   : nullptr;
   if (!bind || Z_TYPE_P(bind) != IS_STRING || Z_STRLEN_P(bind) == 0 || Z_STRLEN_P(bind) > kMaxBind ||
       !valid_header_text(Z_STR_P(bind))) {
-    zend_throw_exception(ce_exception,
-                         "Loom\\Relay\\handoff(): $_SERVER['LOOM_RELAY_BIND'] is missing: nginx must pass "
-                         "fastcgi_param LOOM_RELAY_BIND \"$request_id $remote_addr:$remote_port\" (see the README)",
-                         0);
+    zend_throw_exception(
+        ce_exception,
+        "Loom\\Relay\\handoff(): $_SERVER['LOOM_RELAY_BIND'] is missing: nginx must pass "
+        "fastcgi_param LOOM_RELAY_BIND \"$request_id $remote_addr:$remote_port\" (see the README)",
+        0);
     RETURN_THROWS();
   }
   const char* socket_path = INI_STR("loom.relay_socket");
@@ -825,7 +833,8 @@ ZEND_FUNCTION(Loom_Relay_handoff) {
   bool ok = register_with_relay(socket_path, frame, token, err);
   ZEND_SECURE_ZERO(frame.data(), frame.size());
   if (!ok) {
-    zend_throw_exception_ex(ce_exception, 0, "Loom\\Relay\\handoff(): the relay at %s refused or is unreachable: %s",
+    zend_throw_exception_ex(ce_exception, 0,
+                            "Loom\\Relay\\handoff(): the relay at %s refused or is unreachable: %s",
                             socket_path, err.c_str());
     RETURN_THROWS();
   }
@@ -863,7 +872,8 @@ ZEND_FUNCTION(Loom_Relay_serve) {
   if (opts) {
     zend_string* key;
     ZEND_HASH_FOREACH_STR_KEY(opts, key) {
-      if (!key || !(zend_string_equals_literal(key, "token_ttl") || zend_string_equals_literal(key, "drain_timeout") ||
+      if (!key || !(zend_string_equals_literal(key, "token_ttl") ||
+                    zend_string_equals_literal(key, "drain_timeout") ||
                     zend_string_equals_literal(key, "socket_mode"))) {
         zend_argument_value_error(2, "has an unknown option \"%s\"", key ? ZSTR_VAL(key) : "(int key)");
         RETURN_THROWS();
@@ -872,9 +882,11 @@ ZEND_FUNCTION(Loom_Relay_serve) {
     ZEND_HASH_FOREACH_END();
   }
   if (!have_http_parser()) {
-    zend_throw_exception(ce_exception,
-                         "Loom\\Relay\\serve(): Loom was built without picohttpparser (apt-get install libh2o-dev, "
-                         "then rebuild)", 0);
+    zend_throw_exception(
+        ce_exception,
+        "Loom\\Relay\\serve(): Loom was built without picohttpparser (apt-get install libh2o-dev, "
+        "then rebuild)",
+        0);
     RETURN_THROWS();
   }
   if (the_relay) {
@@ -886,8 +898,9 @@ ZEND_FUNCTION(Loom_Relay_serve) {
   auto& reactor = reactor::Reactor::instance();
   the_relay = new Relay();
   std::string err;
-  the_relay->server = Server::open(reactor.loop(), std::string(ZSTR_VAL(path), ZSTR_LEN(path)),
-                                   static_cast<int>(mode), reactor::seconds_to_ms(ttl), notify_main, the_relay, &err);
+  the_relay->server =
+      Server::open(reactor.loop(), std::string(ZSTR_VAL(path), ZSTR_LEN(path)), static_cast<int>(mode),
+                   reactor::seconds_to_ms(ttl), notify_main, the_relay, &err);
   if (!the_relay->server) {
     delete the_relay;
     the_relay = nullptr;

@@ -88,11 +88,12 @@ void Server::on_connection(uv_stream_t* l, int status) {
     return;
   }
   s->conns_[c->id] = c;
-  uv_read_start(reinterpret_cast<uv_stream_t*>(&c->pipe), alloc_cb, [](uv_stream_t* st, ssize_t n, const uv_buf_t* b) {
-    auto* c = static_cast<Conn*>(st->data);
-    c->srv->on_read(c, n, b);
-    delete[] b->base;
-  });
+  uv_read_start(reinterpret_cast<uv_stream_t*>(&c->pipe), alloc_cb,
+                [](uv_stream_t* st, ssize_t n, const uv_buf_t* b) {
+                  auto* c = static_cast<Conn*>(st->data);
+                  c->srv->on_read(c, n, b);
+                  delete[] b->base;
+                });
 }
 
 void Server::on_read(Conn* c, ssize_t n, const uv_buf_t* buf) {
@@ -134,8 +135,9 @@ void Server::handle_input(Conn* c) {
   Parse p = parse_request_head(c->in, head);
   if (p == Parse::Incomplete) return;
   auto status = [](const char* code, std::string body) {
-    return std::string("HTTP/1.1 ") + code + "\r\nContent-Type: text/plain\r\nContent-Length: " +
-           std::to_string(body.size()) + "\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n" + body;
+    return std::string("HTTP/1.1 ") + code +
+           "\r\nContent-Type: text/plain\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n" + body;
   };
   if (p == Parse::Error) return reply_and_close(c, status("400 Bad Request", "bad request\n"));
   if (head.method != "GET" && head.method != "HEAD")
@@ -146,13 +148,14 @@ void Server::handle_input(Conn* c) {
     snprintf(json, sizeof json,
              "{\"registered\":%llu,\"attached\":%llu,\"refused\":%llu,\"expired\":%llu,\"gone\":%llu,"
              "\"tokens\":%zu,\"streams\":%zu,\"accepting\":%s}\n",
-             (unsigned long long)st.registered, (unsigned long long)st.attached, (unsigned long long)st.refused,
-             (unsigned long long)st.expired, (unsigned long long)st.gone, st.tokens, st.streams,
-             listening_ ? "true" : "false");
+             (unsigned long long)st.registered, (unsigned long long)st.attached,
+             (unsigned long long)st.refused, (unsigned long long)st.expired, (unsigned long long)st.gone,
+             st.tokens, st.streams, listening_ ? "true" : "false");
     return reply_and_close(c, status("200 OK", json));
   }
   uint64_t id = 0;
-  Claim claim = head.token.empty() ? Claim::Unknown : tokens_.claim(head.token, head.bind, uv_now(loop_), &id);
+  Claim claim =
+      head.token.empty() ? Claim::Unknown : tokens_.claim(head.token, head.bind, uv_now(loop_), &id);
   if (claim != Claim::Ok) {
     if (id) payloads_.erase(id);
     stats_.refused++;

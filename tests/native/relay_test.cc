@@ -43,10 +43,10 @@ void registration_refuses_bad_frames() {
     return parse_registration(f, r) == Parse::Error;
   };
   CHECK(refused("LOOM-RELAY/1 REGISTER x 3\nabc"));
-  CHECK(refused("LOOM-RELAY/1 REGISTER 3 01\nabc"));  // leading zero
-  CHECK(refused("LOOM-RELAY/1 REGISTER 3\nabc"));     // one number
-  CHECK(refused("LOOM-RELAY/1 REGISTER 0 3\nabc"));   // empty binding
-  CHECK(refused("LOOM-RELAY/1 REGISTER 513 1\n"));    // binding over kMaxBind
+  CHECK(refused("LOOM-RELAY/1 REGISTER 3 01\nabc"));    // leading zero
+  CHECK(refused("LOOM-RELAY/1 REGISTER 3\nabc"));       // one number
+  CHECK(refused("LOOM-RELAY/1 REGISTER 0 3\nabc"));     // empty binding
+  CHECK(refused("LOOM-RELAY/1 REGISTER 513 1\n"));      // binding over kMaxBind
   CHECK(refused("LOOM-RELAY/1 REGISTER 3 8388609\n"));  // payload over kMaxPayload
   CHECK(refused("LOOM-RELAY/1 REGISTER 99999999999999999999 1\n"));
   CHECK(refused(registration_frame(std::string("a\rb"), "x")));
@@ -79,8 +79,8 @@ void request_head_gives_token_and_binding() {
   CHECK(h.consumed == head.size());
 
   RequestHead q;
-  CHECK(parse_request_head("GET /r/0123456789abcdef0123456789abcdef?x=1 HTTP/1.0\r\nx-loom-bind: b\r\n\r\n", q) ==
-        Parse::Done);
+  CHECK(parse_request_head("GET /r/0123456789abcdef0123456789abcdef?x=1 HTTP/1.0\r\nx-loom-bind: b\r\n\r\n",
+                           q) == Parse::Done);
   CHECK(q.token == "0123456789abcdef0123456789abcdef");
   CHECK(q.bind == "b");
 
@@ -90,7 +90,8 @@ void request_head_gives_token_and_binding() {
   CHECK(bad_token.token.empty());  // upper case: not a token
 
   RequestHead two;
-  CHECK(parse_request_head("GET /t HTTP/1.1\r\nX-Loom-Bind: a\r\nX-Loom-Bind: b\r\n\r\n", two) == Parse::Done);
+  CHECK(parse_request_head("GET /t HTTP/1.1\r\nX-Loom-Bind: a\r\nX-Loom-Bind: b\r\n\r\n", two) ==
+        Parse::Done);
   CHECK(two.bind.empty());  // ambiguous binding matches nothing
 
   RequestHead garbage;
@@ -127,8 +128,8 @@ void token_expires() {
   std::string tok3 = t.issue(3, "b", 1400, 500);
   std::vector<uint64_t> dropped;
   CHECK(t.expire(
-            1500, [](uint64_t i, void* d) { static_cast<std::vector<uint64_t>*>(d)->push_back(i); }, &dropped) ==
-        1);
+            1500, [](uint64_t i, void* d) { static_cast<std::vector<uint64_t>*>(d)->push_back(i); },
+            &dropped) == 1);
   CHECK(dropped.size() == 1 && dropped[0] == 2);
   CHECK(t.claim(tok2, "b", 1500, &id) == Claim::Unknown);
   CHECK(t.claim(tok3, "b", 1899, &id) == Claim::Ok);
@@ -159,7 +160,8 @@ struct TestCase {
 };
 
 const TestCase kTests[] = {
-    {"registration_round_trip_and_every_prefix_is_incomplete", registration_round_trip_and_every_prefix_is_incomplete},
+    {"registration_round_trip_and_every_prefix_is_incomplete",
+     registration_round_trip_and_every_prefix_is_incomplete},
     {"registration_refuses_bad_frames", registration_refuses_bad_frames},
     {"classify_tells_registrations_from_http", classify_tells_registrations_from_http},
     {"request_head_gives_token_and_binding", request_head_gives_token_and_binding},
