@@ -263,7 +263,10 @@ void send_head(Stream* st, long status, bool sse, zend_string* content_type, zva
     zend_string* name;
     zval* value;
     ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(extra_headers), name, value) {
-      if (name && Z_TYPE_P(value) == IS_STRING)  // validated by handoff()
+      // handoff() validated them; checked again, since any local process that can reach the socket registers
+      if (name && Z_TYPE_P(value) == IS_STRING && !strpbrk(ZSTR_VAL(name), "\r\n: ") &&
+          !strpbrk(Z_STRVAL_P(value), "\r\n") && ZSTR_LEN(name) == strlen(ZSTR_VAL(name)) &&
+          Z_STRLEN_P(value) == strlen(Z_STRVAL_P(value)))
         smart_str_append_printf(&h, "%s: %s\r\n", ZSTR_VAL(name), Z_STRVAL_P(value));
     }
     ZEND_HASH_FOREACH_END();
@@ -462,6 +465,7 @@ ZEND_FUNCTION(loom_relay_stream) {
   smart_str_free(&text);
   zval_ptr_dtor(&client);
   zval_ptr_dtor(&reg);
+  if (the_relay) notify_main(the_relay);  // the serve loop frees this stream once the task has ended
 }
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_stream, 0, 0, 1)

@@ -9,6 +9,7 @@ $s = loom_relay_stack(['max_children' => 1]);
 $client = new Loom\Http\Client(['timeout' => ['idle' => 30]]);
 $r = $client->request('GET', loom_relay_chat_url($s, ['tokens' => 6, 'interval_ms' => 5, 'ttft_ms' => 0], ['n' => 'ok1']));
 $body = $r->body();
+echo "extra response header from the page: ", $r->header('x-chat-id'), "\n";
 echo "browser got: ", implode('', loom_relay_tokens($body)), "| done: ", str_contains($body, "data: [DONE]\n\n") ? 'yes' : 'no', "\n";
 $report = loom_relay_wait_report($s, 'ok1');
 ksort($report);
@@ -17,6 +18,7 @@ var_dump($report);
 echo "secret in the report: ", str_contains(json_encode($report), LOOM_RELAY_SECRET) ? 'YES' : 'no', "\n";
 ?>
 --EXPECT--
+extra response header from the page: ok1
 browser got: t0 t1 t2 t3 t4 t5 | done: yes
 array(7) {
   ["bytes"]=>
