@@ -34,6 +34,12 @@ struct WriteReq {
 
 constexpr uint64_t kSweepMs = 100;
 
+// Removes `path` only when it is a socket: a mistyped --socket must never delete somebody's file.
+void unlink_socket(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) ::unlink(path.c_str());
+}
+
 void alloc_cb(uv_handle_t*, size_t suggested, uv_buf_t* buf) {
   buf->base = new char[suggested];
   buf->len = suggested;
@@ -56,7 +62,7 @@ Server* Server::open(uv_loop_t* loop, const std::string& path, int mode, uint64_
   s->sweeper_.data = s;
   s->open_handles_++;
   uv_unref(reinterpret_cast<uv_handle_t*>(&s->sweeper_));
-  ::unlink(path.c_str());  // a socket file left by a previous run
+  unlink_socket(path);  // a socket file left by a previous run
   int r = uv_pipe_bind(&s->listener_, path.c_str());
   if (r == 0) {
     ::chmod(path.c_str(), static_cast<mode_t>(mode));
@@ -295,7 +301,7 @@ void Server::stop_accepting() {
     s->open_handles_--;
     s->maybe_free();
   });
-  ::unlink(path_.c_str());
+  unlink_socket(path_);
 }
 
 ServerStats Server::stats() const {

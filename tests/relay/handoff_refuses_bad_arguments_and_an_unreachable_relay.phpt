@@ -32,7 +32,12 @@ $try(fn() => Loom\Relay\serve('/tmp/x.sock', ['token_ttl' => -1]));
 $try(fn() => Loom\Relay\serve('/tmp/x.sock', ['bogus' => 1]));
 // libuv reports a missing directory as EACCES (as Windows does).
 $try(fn() => Loom\Relay\serve(sys_get_temp_dir() . '/loom-missing-dir-' . getmypid() . '/relay.sock'));
-echo preg_replace('#\S*/loom-missing-dir-\d+#', 'MISSING', ob_get_clean());
+$file = sys_get_temp_dir() . '/loom-not-a-socket-' . getmypid();
+file_put_contents($file, 'precious');
+$try(fn() => Loom\Relay\serve($file));
+echo "a regular file at the socket path is left alone: ", file_get_contents($file) === 'precious' ? 'yes' : 'no', "\n";
+unlink($file);
+echo preg_replace(['#\S*/loom-missing-dir-\d+#', '#\S*/loom-not-a-socket-\d+#'], ['MISSING', 'FILE'], ob_get_clean());
 ?>
 --EXPECT--
 Loom\Exception: Loom\Relay\handoff(): $_SERVER['LOOM_RELAY_BIND'] is missing: nginx must pass fastcgi_param LOOM_RELAY_BIND "$request_id $remote_addr:$remote_port" (see the README)
@@ -49,3 +54,5 @@ secrets in the trace: no
 ValueError: Loom\Relay\serve(): Argument #2 ($options) option "token_ttl" must be between 0 and 86400 seconds
 ValueError: Loom\Relay\serve(): Argument #2 ($options) has an unknown option "bogus"
 Loom\Exception: Loom\Relay\serve(): cannot listen on MISSING/relay.sock: permission denied
+Loom\Exception: Loom\Relay\serve(): cannot listen on FILE: address already in use
+a regular file at the socket path is left alone: yes
