@@ -10,8 +10,9 @@ if test "$PHP_LOOM" != "no"; then
 
   PKG_CHECK_MODULES([LIBUV], [libuv >= 1.40], [],
     [AC_MSG_ERROR([Loom needs libuv >= 1.40 and its pkg-config file (Debian/Ubuntu: apt-get install libuv1-dev; Fedora: dnf install libuv-devel; macOS: brew install libuv)])])
-  PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.68], [],
-    [AC_MSG_ERROR([Loom needs libcurl >= 7.68 and its pkg-config file (Debian/Ubuntu: apt-get install libcurl4-openssl-dev; Fedora: dnf install libcurl-devel; macOS: brew install curl)])])
+  dnl 7.85: CURLOPT_PROTOCOLS_STR and CURLOPT_REDIR_PROTOCOLS_STR (CURLOPT_PREREQFUNCTION needs 7.80).
+  PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.85], [],
+    [AC_MSG_ERROR([Loom needs libcurl >= 7.85 and its pkg-config file (Debian/Ubuntu: apt-get install libcurl4-openssl-dev; Fedora: dnf install libcurl-devel; macOS: brew install curl)])])
 
   PHP_EVAL_INCLINE($LIBUV_CFLAGS)
   PHP_EVAL_LIBLINE($LIBUV_LIBS, LOOM_SHARED_LIBADD)
@@ -44,8 +45,13 @@ if test "$PHP_LOOM" != "no"; then
     ext/reactor/fd_watch.cc \
     ext/http/http_module.cc \
     ext/http/client.cc \
+    ext/http/options.cc \
+    ext/http/policy.cc \
     ext/http/transfer.cc \
+    ext/http/wire.cc \
     ext/http/response.cc \
+    ext/http/stream.cc \
+    ext/http/event.cc \
     ext/sse/sse_parser.cc \
     ext/relay/relay_core.cc \
     ext/relay/relay_server.cc \

@@ -32,6 +32,20 @@ typedef zend_result loom_iterator_valid_t;
 typedef int loom_iterator_valid_t;
 #endif
 
+// gen_stub.php's arginfo marks #[\SensitiveParameter]s with C that passes zend_hash_str_find_ptr()'s
+// void* where a zend_function* is expected: fine in C, an error in C++. In Loom's C++ the lookup
+// returns a value that converts to the pointer type it is used as (a cast keeps working).
+namespace loom {
+struct FoundPtr {
+  void *ptr;
+  template <typename T>
+  operator T *() const {
+    return static_cast<T *>(ptr);
+  }
+};
+}  // namespace loom
+#define zend_hash_str_find_ptr(ht, str, len) (::loom::FoundPtr{(zend_hash_str_find_ptr)(ht, str, len)})
+
 // Fiber switches inside destructors are allowed from 8.4 on; the engine tells us through
 // zend_fiber_switch_blocked() on every version, so no version branch is needed for it.
 

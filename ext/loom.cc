@@ -107,6 +107,7 @@ static PHP_RINIT_FUNCTION(loom) {
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
   loom::scheduler_request_shutdown();
+  loom::http::requests_rshutdown();
   loom::http::transfers_rshutdown();
   // What this request stopped (and, without keep-alive across requests, every idle connection) is
   // closed now; libuv frees the poll handles in their close callbacks on this last turn.

@@ -9,15 +9,22 @@
 
 namespace loom {
 
-// Handlers of a class whose C++ struct ends in `zend_object std` at `offset`: its own free_obj and
-// get_gc (null keeps the standard one), and no cloning (Loom's objects stand for live work).
-inline void init_handlers(zend_object_handlers* h, size_t offset, zend_object_free_obj_t free_obj,
+// Handlers of class T, a C++ struct that ends in `zend_object std`: its own free_obj and get_gc (null
+// keeps the standard one), and no cloning (Loom's objects stand for live work).
+template <typename T>
+inline void init_handlers(zend_object_handlers* h, zend_object_free_obj_t free_obj,
                           zend_object_get_gc_t get_gc) {
   memcpy(h, zend_get_std_object_handlers(), sizeof(*h));
-  h->offset = static_cast<int>(offset);
+  h->offset = static_cast<int>(XtOffsetOf(T, std));
   h->free_obj = free_obj;
   if (get_gc) h->get_gc = get_gc;
   h->clone_obj = nullptr;
+}
+
+// The struct T that ends in `zend_object std`, from its zend_object: every class's *_from_obj() is this.
+template <typename T>
+inline T* object_from(zend_object* o) {
+  return reinterpret_cast<T*>(reinterpret_cast<char*>(o) - XtOffsetOf(T, std));
 }
 
 // Allocates T (zeroed up to `std`) and initialises its zend_object; T must be trivially constructible.

@@ -16,6 +16,9 @@
 extern "C" {
 #include "ext/spl/spl_exceptions.h"
 }
+#include "http/policy.h"
+#include "http/wire.h"
+#include "object.h"
 #include "sse/sse_parser.h"
 
 namespace loom::http {
@@ -33,11 +36,13 @@ extern zend_class_entry* ce_too_large;
 extern zend_class_entry* ce_incomplete;
 extern zend_class_entry* ce_unexpected_type;
 
-// Every option of API.md, parsed once. Requests copy the client's and apply their own on top.
+// Every option of API.md, parsed once (options.cc holds the table: how each is checked, stored and
+// applied). Plain values only, so a copy is always whole: requests copy the client's and apply their
+// own on top.
 struct Options {
   std::string base_uri;
   std::vector<std::pair<std::string, std::string>> headers;  // name as given => value
-  zval query;                                                // array or UNDEF
+  std::string query;                                         // (request) encoded, RFC 3986
   std::string body;
   bool has_body = false;
   double connect_timeout = 10, idle_timeout = 120, total_timeout = 0;
@@ -49,66 +54,38 @@ struct Options {
   size_t max_response_bytes = 0;
   size_t max_event_bytes = 1 << 20;
   bool deny_private_networks = false;
-  int retry_max = 0;
-  std::vector<long> retry_statuses;
-  double retry_delay = 0.5, retry_max_delay = 60;
-  bool retry_set = false;
-
-  Options() { ZVAL_UNDEF(&query); }
-  Options(const Options& o);
-  Options& operator=(const Options&) = delete;
-  ~Options() { zval_ptr_dtor(&query); }
+  policy::RetryPolicy retry;
 };
 
 // Parses an options array on top of `into`. is_request allows the per-request keys. Throws
 // Loom\Http\InvalidArgumentException and returns false on an unknown key or a wrong type.
 bool parse_options(HashTable* ht, Options& into, bool is_request);
+// Puts the options on a transfer about to start (its easy handle, its limits and timeouts).
+struct Transfer;
+void apply_options(const Options& o, Transfer* t);
 
 struct StreamGroup;
 struct Response;
 
-enum class Failure : uint8_t { None, Transport, Timeout, TooLarge, Cancelled, Incomplete };
+// Who owns a Transfer: the one state that decides when it is deleted (only retire() in transfer.cc
+// deletes one).
+enum class Ownership : uint8_t {
+  Response,    // its Response object (owner); transfer_release() hands it on when that object is freed
+  Background,  // nobody: it finishes reading in the background (finish_in_background()) and is retired
+               // when curl is done with it, or at request end
+};
 
-// One request on the wire: its easy handle, what arrived, and who waits for more.
-struct Transfer final : reactor::TransferSink {
-  CURL* easy = nullptr;
-  curl_slist* header_list = nullptr;
-  std::string url;          // as requested, credentials removed (for messages)
-  std::string request_url;  // what curl fetches: user:password in it becomes Basic auth
-  std::string method;
-  std::string req_body;
-  long status = 0;
-  std::string status_line;
-  std::vector<std::pair<std::string, std::string>> headers;   // lower-case name => value, in order
-  std::vector<std::pair<std::string, std::string>> trailers;  // the same, from the trailer section
-  std::string reason;
-  bool headers_done = false;
-  bool done = false;  // curl finished or we stopped it
-  bool in_multi = false;
-  bool paused = false;
-  bool connected = false;  // curl's pre-request hook ran: connected (TLS included), about to send
-  CURLcode code = CURLE_OK;
-  CURLcode local_code = CURLE_OK;  // the code to report when Loom itself rejected the response
-  Failure failure = Failure::None;
-  std::string failure_phase;
-  std::string failure_message;
-  std::string buf;      // body bytes not yet handed to PHP
-  size_t received = 0;  // decoded body bytes so far
-  size_t max_bytes = 0;
-  size_t max_event_bytes = 1 << 20;
-  double idle_timeout = 0;
-  double connect_timeout = 0, total_timeout = 0;  // to name the timeout that fired
-  reactor::TimerId idle_timer;
-  uint64_t last_activity_ms = 0;  // loop clock of the last header line or body chunk
-  WaitQueue readers{};            // readers waiting for headers, bytes or the end
-  uint32_t body_readers = 0;      // body()/chunks()/events() calls waiting for bytes right now
-  StreamGroup* group = nullptr;   // the Client::stream() that reads this body until it reports the end
-  size_t group_slot = 0;          // index in group->members
-  bool group_flagged = false;     // in group->ready
-  Response* owner = nullptr;
+// One request in flight: its wire part (wire.h: curl handle, head, buffered body, failure) and the
+// part PHP sees: the readers waiting for it, the stream group reading it, its owner.
+struct Transfer final : Wire {
+  WaitQueue readers{};           // readers waiting for headers, bytes or the end
+  uint32_t body_readers = 0;     // body()/chunks()/events() calls waiting for bytes right now
+  StreamGroup* group = nullptr;  // the Client::stream() that reads this body until it reports the end
+  size_t group_slot = 0;         // index in group->members
+  bool group_flagged = false;    // in group->ready
+  Ownership ownership = Ownership::Response;
+  Response* owner = nullptr;       // while ownership is Response
   bool end_sentinel_seen = false;  // events() yielded [DONE] / message_stop: the rest is a formality
-  bool orphan = false;  // its Response is gone; finishing in the background (see finish_in_background)
-  char errbuf[CURL_ERROR_SIZE] = {0};
   Transfer* prev_live = nullptr;
   Transfer* next_live = nullptr;
 
@@ -118,24 +95,17 @@ struct Transfer final : reactor::TransferSink {
   std::string slot_key;        // "<client scope> <origin>"; set before transfer_start
   long host_limit = 0;         // this transfer's limit (0: none; it still counts for others)
   bool may_multiplex = false;  // curl may put it on a shared HTTP/2 connection (PIPEWAIT)
-  bool multiplexed = false;    // its response came over HTTP/2
   Slot slot = Slot::None;
   uint64_t queued_ms = 0;        // loop clock when it started waiting for a slot
   reactor::TimerId queue_timer;  // its total timeout while it waits for a slot
 
-  int socket_errno = 0;  // socket() failed while connecting (EMFILE...): named in the message
   void on_done(CURLcode c) override;
   void on_forked() override;
-  void on_socket_failed(int err) override { socket_errno = err; }
-  bool allow_address(const struct sockaddr* a) override;
-  bool allow_ip_text(const char* ip);
-  bool deny_private = false;   // deny_private_networks: refuse loopback/private/link-local peers
-  std::string denied_address;  // the last address refused for that reason
-  int poll_errno = 0;          // the socket's error when curl was told of a POLLERR (ECONNRESET...)
-  void on_socket_error(int err) override { poll_errno = err; }
+  void on_activity() override { arm_idle(); }
+  void on_news() override { notify(); }
+  void on_multiplexed() override;
   void notify();
   void arm_idle();
-  uint64_t idle_ms() const;
   void stop(Failure f, const char* phase, std::string message);  // ends it early (timeout, cancel, limit)
   bool finish_in_background();
   ~Transfer() override;
@@ -159,6 +129,8 @@ void take_body(Transfer* t, std::string& out);
 void discard_body(Transfer* t);
 // Releases everything still in flight at request end.
 void transfers_rshutdown();
+// Frees what requests interrupted by a bailout left (client.cc).
+void requests_rshutdown();
 // For Loom\stats(): transfers in progress, and sockets open (idle kept-alive ones included).
 size_t live_transfers();
 size_t open_sockets();
@@ -179,9 +151,7 @@ struct Response {
   Transfer* t;
   zend_object std;
 };
-inline Response* response_from(zend_object* o) {
-  return reinterpret_cast<Response*>(reinterpret_cast<char*>(o) - XtOffsetOf(Response, std));
-}
+inline Response* response_from_obj(zend_object* o) { return object_from<Response>(o); }
 
 // A Client::stream() iteration. Its members are the transfers whose end it has not reported yet; a
 // transfer is a member of at most one group, and while it is, the stream is its body's only reader.
@@ -198,11 +168,16 @@ void group_dissolve(StreamGroup* g);  // every member leaves
 zend_object* transport_exception(zend_class_entry* ce, const std::string& msg, const std::string& phase,
                                  const std::string& url, long curl_code);
 void throw_invalid(const char* fmt, ...);
+bool has_crlf_nul(const char* p, size_t n);
+bool is_token(const char* p, size_t n);  // an HTTP token (RFC 9110 5.6.2): method and field names
 void create_event(zval* out, const sse::Event& e);
+// json_decode($json, true) with JSON_THROW_ON_ERROR (Response::json(), Event::json()).
+void json_decode_into(zval* out, const char* p, size_t n);
 
 void http_minit();
 void client_class_init();
 void response_class_init();
+void stream_class_init();
 
 }  // namespace loom::http
 

@@ -5,13 +5,8 @@ extern "C" {
 #include "zend_attributes.h"
 }
 
-// The arginfo marks #[\SensitiveParameter]s with C that looks methods up as void*; C++ wants the type.
-static inline zend_function* loom_find_method(const HashTable* ht, const char* name, size_t len) {
-  return static_cast<zend_function*>(zend_hash_str_find_ptr(ht, name, len));
-}
-#define zend_hash_str_find_ptr loom_find_method
+#include "compat.h"  // the arginfo needs its zend_hash_str_find_ptr() for C++
 #include "http_arginfo.h"
-#undef zend_hash_str_find_ptr
 
 namespace loom::http {
 
@@ -40,6 +35,7 @@ void http_minit() {
   ce_unexpected_type = register_class_Loom_Http_UnexpectedContentTypeException(loom::ce_exception);
   client_class_init();
   response_class_init();
+  stream_class_init();
 }
 
 }  // namespace loom::http

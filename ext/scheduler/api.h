@@ -95,8 +95,9 @@ zval* waiter_value(Waiter* w);
 // handed in by wake_with_error(), a deadlock, a context that may not suspend, the engine destroying the
 // fiber. A waiter woken before suspend() returns at once with that outcome.
 bool suspend(Waiter* w);
-// After suspend() returned, makes w wait again (same source, same deadline if still armed): for a
-// caller that keeps one waiter across several waits.
+// After suspend() returned, makes w wait again on the same source (put it back in the source's queue
+// before suspending; detach applies again). A deadline does not survive a wake: arm a new one if needed.
+// For a caller that keeps one waiter across several waits.
 void waiter_rearm(Waiter* w);
 // Waits `seconds` (0: gives every ready task one turn first, as Loom\sleep(0) does). `what` as above.
 // Checks can_suspend itself only through suspend(): call check_can_suspend() first for a clear message.

@@ -47,7 +47,7 @@ struct MapBudget {
   long max_maps = -1;        // vm.max_map_count, -1 when unknown (not Linux)
   size_t fibers = SIZE_MAX;  // fibers the process can hold
 };
-MapBudget map_budget;
+thread_local MapBudget map_budget;  // per process: measured once
 
 void measure_maps() {
   map_budget.measured = true;
@@ -60,8 +60,10 @@ void measure_maps() {
   map_budget.fibers = free_maps > 0 ? static_cast<size_t>(free_maps) / kMapsPerFiber : 0;
 }
 
-size_t fast_ok_below = 0;     // live task counts below this passed the last full check with room to spare
-zend_long checked_limit = 0;  // the memory_limit that check used
+// Per process (each check re-validates them): live task counts below fast_ok_below passed the last
+// full check with room to spare, under the memory_limit it used.
+thread_local size_t fast_ok_below = 0;
+thread_local zend_long checked_limit = 0;
 
 size_t pending_starts(const Scheduler& s) {
   size_t n = 0;

@@ -23,9 +23,7 @@ struct Channel {
   zend_object std;
 };
 
-Channel* channel_from_obj(zend_object* obj) {
-  return reinterpret_cast<Channel*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Channel, std));
-}
+Channel* channel_from_obj(zend_object* obj) { return object_from<Channel>(obj); }
 
 void detach_sender(Waiter* w, void* data) { wait_queue_remove(&static_cast<Channel*>(data)->senders, w); }
 void detach_receiver(Waiter* w, void* data) { wait_queue_remove(&static_cast<Channel*>(data)->receivers, w); }
@@ -191,7 +189,7 @@ zend_object_iterator* channel_get_iterator(zend_class_entry* ce, zval* object, i
 void channel_class_init() {
   ce_channel->create_object = channel_create;
   ce_channel->get_iterator = channel_get_iterator;
-  init_handlers(&channel_handlers, XtOffsetOf(Channel, std), channel_free, channel_get_gc);
+  init_handlers<Channel>(&channel_handlers, channel_free, channel_get_gc);
 }
 
 }  // namespace loom

@@ -37,7 +37,6 @@ void group_attach(Group* g, const char* what) {
   uint32_t i = 0;
   zval* v;
   ZEND_HASH_FOREACH_VAL(g->tasks, v) {
-    ZVAL_UNDEF(&g->listeners[i].key);
     g->by_index[i] = task_from_obj(Z_OBJ_P(v));
     listener_attach(&g->listeners[i], task_from_obj(Z_OBJ_P(v)), g->w, i);
     i++;
@@ -305,7 +304,6 @@ ZEND_FUNCTION(Loom_map) {
         break;
       }
       Task* t = task_spawn(callable, arg, 1, nullptr, &tasks[spawned]);
-      ZVAL_UNDEF(&ls[spawned].key);
       listener_attach(&ls[spawned], t, w, spawned);
       spawned++;
       inflight++;
@@ -381,7 +379,6 @@ ZEND_FUNCTION(Loom_timeout) {
   Task* t = task_spawn(callable, args, argc, named, &tz);
   Waiter* w = waiter_new_awaiting(t, "timeout");
   Listener l{};
-  ZVAL_UNDEF(&l.key);
   listener_attach(&l, t, w, 0);
   waiter_arm_deadline(w, seconds);
   bool ok = suspend(w);

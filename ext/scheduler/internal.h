@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "object.h"
 #include "php_loom.h"
 #include "reactor/reactor.h"
 #include "scheduler/api.h"
@@ -23,7 +24,6 @@ struct Listener {
   Waiter* waiter;
   Task* task;     // null once the task completed and unlinked us
   zend_long tag;  // the caller's index (position in the input)
-  zval key;       // the caller's key (combinators keep input keys)
   Listener* prev;
   Listener* next;
   Listener* next_fired;
@@ -82,9 +82,7 @@ struct Task {
   zend_object std;
 };
 
-inline Task* task_from_obj(zend_object* obj) {
-  return reinterpret_cast<Task*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Task, std));
-}
+inline Task* task_from_obj(zend_object* obj) { return object_from<Task>(obj); }
 
 struct ReadyItem {
   Task* start;     // a task to start, or
@@ -186,7 +184,6 @@ void task_complete(Task* t, zval* value, zend_object* error);
 // Task class glue
 void task_class_init();
 void channel_class_init();
-void exceptions_init();
 
 }  // namespace loom
 

@@ -59,11 +59,11 @@ void on_fork_child() {
   pending_slice.store(0);
 }
 
-void (*previous_interrupt)(zend_execute_data*) = nullptr;
-size_t preemptions = 0;  // this request
+void (*previous_interrupt)(zend_execute_data*) = nullptr;  // set in MINIT
+thread_local size_t preemptions = 0;                       // per request: reset in preempt_rshutdown()
 
 enum class JitCheck { Unknown, Ok, FunctionMode };
-JitCheck jit_check = JitCheck::Unknown;
+thread_local JitCheck jit_check = JitCheck::Unknown;  // per process: the JIT mode cannot change
 
 void ticker_main() {
   std::mutex& m = *ticker_mutex;

@@ -195,6 +195,7 @@ bool waiter_waiting(const Waiter* w) { return w->waiting; }
 void waiter_rearm(Waiter* w) {
   w->waiting = true;
   w->timed_out = false;
+  w->attached = w->source && w->source->detach;
 }
 
 // The one place a waiter becomes ready. Its source and deadline are let go of first.

@@ -87,7 +87,7 @@ static HashTable* task_debug_info(zend_object* obj, int* is_temp) {
 
 void task_class_init() {
   ce_task->create_object = task_create;
-  init_handlers(&task_handlers, XtOffsetOf(Task, std), task_free, task_get_gc);
+  init_handlers<Task>(&task_handlers, task_free, task_get_gc);
   task_handlers.get_debug_info = task_debug_info;
 }
 
@@ -339,7 +339,6 @@ ZEND_METHOD(Loom_Task, await) {
     }
     Waiter* w = waiter_new_awaiting(t, "await");
     Listener l{};
-    ZVAL_UNDEF(&l.key);
     listener_attach(&l, t, w, 0);
     bool ok = suspend(w);
     listener_detach(&l);

@@ -1,5 +1,7 @@
 --TEST--
 Http: a TCP RST mid-body (curl 56, phase body) or while the request body is still uploading fails that request only; other streams get every token
+--EXTENSIONS--
+sockets
 --FILE--
 <?php
 require __DIR__ . '/../inc/http.inc';

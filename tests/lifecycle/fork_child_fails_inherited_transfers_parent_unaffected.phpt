@@ -1,9 +1,7 @@
 --TEST--
 Lifecycle: pcntl_fork() with streams in flight: the child gets a fresh loop and connection pool (its inherited transfers fail with TransportException naming pcntl_fork(), its timers still fire, new requests work) and the parent's streams get every token, untouched by the child
---SKIPIF--
-<?php
-if (!function_exists('pcntl_fork')) die('skip needs pcntl');
-?>
+--EXTENSIONS--
+pcntl
 --FILE--
 <?php
 require __DIR__ . '/../inc/http.inc';

@@ -1,7 +1,8 @@
 --TEST--
 Scheduler: pcntl async signal handlers still run while a task spins and is preempted (Loom's interrupt hook calls pcntl's first): a task spinning until SIGUSR1 arrives ends once another task sends it
---SKIPIF--
-<?php if (!function_exists('pcntl_async_signals') || !function_exists('posix_kill')) die('skip needs pcntl and posix'); ?>
+--EXTENSIONS--
+pcntl
+posix
 --FILE--
 <?php
 require __DIR__ . '/../inc/loom.inc';

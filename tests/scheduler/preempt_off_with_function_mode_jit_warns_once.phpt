@@ -1,8 +1,9 @@
 --TEST--
 Scheduler: with OPcache's function-mode JIT (which computes wrong results when VM interrupts arrive) preemption stays off, with one warning saying why and how to turn it back on
+--EXTENSIONS--
+opcache
 --SKIPIF--
 <?php
-if (!extension_loaded('Zend OPcache')) die('skip needs OPcache');
 if (getenv('LOOM_TEST_SCALE') === 'valgrind') die('skip the JIT under valgrind');
 ?>
 --INI--

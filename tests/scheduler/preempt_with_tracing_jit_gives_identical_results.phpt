@@ -1,8 +1,9 @@
 --TEST--
 Scheduler: under OPcache's tracing JIT preemption stays on and preempted computations give the same results as unpreempted ones
+--EXTENSIONS--
+opcache
 --SKIPIF--
 <?php
-if (!extension_loaded('Zend OPcache')) die('skip needs OPcache');
 if (getenv('LOOM_TEST_SCALE') === 'valgrind') die('skip the JIT under valgrind');
 ?>
 --INI--
