@@ -53,6 +53,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/http/stream.cc \
     ext/http/event.cc \
     ext/sse/sse_parser.cc \
+    ext/hook/curl_hook.cc \
     ext/relay/relay_core.cc \
     ext/relay/relay_server.cc \
     ext/relay/relay_module.cc"
@@ -63,5 +64,6 @@ if test "$PHP_LOOM" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/reactor], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/http], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/sse], 1)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/hook], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/relay], 1)
 fi

@@ -8,6 +8,7 @@
 #include <uv.h>
 
 #include "compat.h"
+#include "hook/curl_hook.h"
 #include "http/http.h"
 #include "php_loom.h"
 #include "reactor/reactor.h"
@@ -65,6 +66,7 @@ PHP_INI_BEGIN()
                       zend_loom_globals, loom_globals)
   STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms,
                     zend_loom_globals, loom_globals)
+  PHP_INI_ENTRY("loom.hook_curl", "1", PHP_INI_SYSTEM, nullptr)
   PHP_INI_ENTRY("loom.relay_socket", "/run/loom/relay.sock", PHP_INI_ALL, nullptr)
 PHP_INI_END()
 
@@ -87,11 +89,14 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::ce_composite = register_class_Loom_CompositeException(loom::ce_exception);
   loom::scheduler_module_startup();
   loom::http::http_minit();
+  loom::hook::curl_hook_minit();
+  loom::suspend_veto = loom::hook::curl_hook_suspend_veto;
   loom::relay::relay_minit();
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(loom) {
+  loom::hook::curl_hook_mshutdown();
   loom::relay::relay_mshutdown();
   loom::scheduler_module_shutdown();
   UNREGISTER_INI_ENTRIES();
@@ -107,6 +112,7 @@ static PHP_RINIT_FUNCTION(loom) {
 
 static PHP_RSHUTDOWN_FUNCTION(loom) {
   loom::scheduler_request_shutdown();
+  loom::hook::curl_hook_rshutdown();  // after the late drain (which may run curl_exec) and the waiters' end
   loom::http::requests_rshutdown();
   loom::http::transfers_rshutdown();
   // What this request stopped (and, without keep-alive across requests, every idle connection) is
@@ -128,7 +134,8 @@ ZEND_FUNCTION(Loom_stats) {
   add_assoc_long(return_value, "tasks", static_cast<zend_long>(sc.tasks));
   add_assoc_long(return_value, "timers", static_cast<zend_long>(timers));
   add_assoc_long(return_value, "uv_handles", static_cast<zend_long>(handles));
-  add_assoc_long(return_value, "curl_handles", static_cast<zend_long>(loom::http::live_transfers()));
+  add_assoc_long(return_value, "curl_handles",
+                 static_cast<zend_long>(loom::http::live_transfers() + loom::hook::curl_hook_transfers()));
   add_assoc_long(return_value, "sockets", static_cast<zend_long>(loom::http::open_sockets()));
   add_assoc_long(return_value, "waiting", static_cast<zend_long>(sc.waiting));
   add_assoc_long(return_value, "preemptions", static_cast<zend_long>(sc.preemptions));
@@ -140,11 +147,13 @@ static PHP_MINFO_FUNCTION(loom) {
   php_info_print_table_row(2, "Version", PHP_LOOM_VERSION);
   php_info_print_table_row(2, "libuv version", uv_version_string());
   php_info_print_table_row(2, "libcurl version", curl_version_info(CURLVERSION_NOW)->version);
+  loom::hook::curl_hook_minfo();
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }
 
-static const zend_module_dep loom_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_END};
+// ext/curl is optional; when both are loaded it starts first (its functions exist when the hook looks).
+static const zend_module_dep loom_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_OPTIONAL("curl") ZEND_MOD_END};
 
 zend_module_entry loom_module_entry = {
     STANDARD_MODULE_HEADER_EX,

@@ -180,34 +180,47 @@ void CurlMulti::remove_foreign(CURL* easy) {
   if (curl_multi_remove_handle(multi_, easy) == CURLM_OK && transfers_ > 0) transfers_--;
 }
 
-bool CurlMulti::drive(bool kick, std::vector<std::pair<CURL*, CURLcode>>& done) {
+bool CurlMulti::drive(bool kick, DoneFn on_done, void* ctx) {
   events_ = 0;
   int running = 0;
   bool ok = true;
-  // Readiness first, then curl's timeout: collect before acting, since acting changes the watches.
-  std::vector<std::pair<curl_socket_t, int>> ready;
-  for (auto& [fd, ctx] : polls_) {
-    int r = ctx->watch->take_ready();
-    if (!r) continue;
+  // Act on one ready socket at a time, looking it up again each round: acting changes the watches.
+  for (;;) {
+    curl_socket_t fd = CURL_SOCKET_BAD;
     int flags = 0;
-    if (r & kFdError)
-      flags = CURL_CSELECT_ERR;
-    else {
-      if (r & kReadable) flags |= CURL_CSELECT_IN;
-      if (r & kWritable) flags |= CURL_CSELECT_OUT;
+    for (auto& [s, sc] : polls_) {
+      int r = sc->watch->take_ready();
+      if (!r) continue;
+      fd = s;
+      if (r & kFdError) {
+        flags = CURL_CSELECT_ERR;
+      } else {
+        if (r & kReadable) flags |= CURL_CSELECT_IN;
+        if (r & kWritable) flags |= CURL_CSELECT_OUT;
+      }
+      break;
     }
-    ready.emplace_back(fd, flags);
-  }
-  for (auto& [fd, flags] : ready) {
-    if (!polls_.count(fd)) continue;  // curl let go of it while acting on another
+    if (fd == CURL_SOCKET_BAD) break;
     if (curl_multi_socket_action(multi_, fd, flags, &running) != CURLM_OK) ok = false;
-    read_done(&done);
+    read_done(on_done, ctx);
   }
   if (timer_->take_fired() || kick) {
     if (curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running) != CURLM_OK) ok = false;
-    read_done(&done);
+    read_done(on_done, ctx);
   }
   return ok;
+}
+
+void CurlMulti::forget_after_fork() {
+  abandoned_ = true;
+  for (auto& [fd, ctx] : polls_) {
+    ctx->watch->close();  // stale since FdWatch::forget_all(): frees the watch only
+    delete ctx;
+  }
+  polls_.clear();
+  foreign_.clear();
+  easies_.clear();
+  multi_ = nullptr;
 }
 
 // We open and close every socket ourselves so a poll handle is always stopped before its fd closes
@@ -335,12 +348,12 @@ void CurlMulti::on_ready(void* data) {
 void CurlMulti::action(curl_socket_t s, int flags) {
   int running = 0;
   curl_multi_socket_action(multi_, s, flags, &running);
-  read_done(nullptr);
+  read_done(nullptr, nullptr);
   poll_error_easy_ = nullptr;
   poll_error_ = 0;
 }
 
-void CurlMulti::read_done(std::vector<std::pair<CURL*, CURLcode>>* foreign_done) {
+void CurlMulti::read_done(DoneFn on_done, void* ctx) {
   int pending = 0;
   while (CURLMsg* msg = curl_multi_info_read(multi_, &pending)) {
     if (msg->msg != CURLMSG_DONE) continue;
@@ -348,7 +361,7 @@ void CurlMulti::read_done(std::vector<std::pair<CURL*, CURLcode>>* foreign_done)
     CURLcode code = msg->data.result;
     if (foreign_.count(easy)) {
       // Not Loom's: its CURLOPT_PRIVATE means nothing to us; the owner hears it from drive().
-      if (foreign_done) foreign_done->emplace_back(easy, code);
+      if (on_done) on_done(ctx, easy, code);
       continue;
     }
     if (!easies_.count(easy)) continue;

@@ -66,9 +66,15 @@ class CurlMulti {
   CURLMcode add_foreign(CURL* easy);
   void remove_foreign(CURL* easy);
   // Runs curl for what became ready since the last call (or, with kick, for its timeout now): curl
-  // callbacks, and so PHP, run in the caller's context. Finished foreign handles are appended to done.
-  // Returns false if curl reported a multi-level error.
-  bool drive(bool kick, std::vector<std::pair<CURL*, CURLcode>>& done);
+  // callbacks, and so PHP, run in the caller's context. on_done(ctx, easy, code) is called for each
+  // foreign handle curl finished. Returns false if curl reported a multi-level error. Keeps no C++ object
+  // with a destructor on its stack: a PHP callback may bail out through it.
+  using DoneFn = void (*)(void* ctx, CURL* easy, CURLcode code);
+  bool drive(bool kick, DoneFn on_done, void* ctx);
+  // An owned multi inherited by a fork()ed child: its connections are the parent's. Forgets everything
+  // without closing or unwatching anything (the memory of curl's multi is left behind); destroy() then
+  // only frees this object.
+  void forget_after_fork();
   // True when some socket became ready or the timer fired since the last drive().
   bool has_events() const { return events_ != 0; }
   // Sockets curl asked this multi to watch.
@@ -103,7 +109,7 @@ class CurlMulti {
   static curl_socket_t on_open_socket(void* clientp, curlsocktype purpose, struct curl_sockaddr* address);
   static int on_close_socket(void* clientp, curl_socket_t item);
   void action(curl_socket_t s, int flags);
-  void read_done(std::vector<std::pair<CURL*, CURLcode>>* foreign_done);
+  void read_done(DoneFn on_done, void* ctx);
   void stop_poll(curl_socket_t s);
 
   Driving driving_;

@@ -62,7 +62,7 @@ struct Relay {
   int open_signals = 0;
 };
 
-Relay* the_relay = nullptr;
+thread_local Relay* the_relay = nullptr;  // per process: the serve() running in this process (thread)
 HashTable private_functions;
 zend_function* stream_fn = nullptr;
 

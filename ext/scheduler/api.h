@@ -58,7 +58,12 @@ enum class SuspendRefusal : uint8_t {
   Autoload,        // a class is being autoloaded: other tasks would see "Class not found"
   OutputHandler,   // an output buffer handler runs: other tasks' output would go through it
   LoopRunning,     // the scheduler already runs on this stack (a destructor or handler called from it)
+  Vetoed,          // a module runs PHP where a switch would break it (suspend_veto says why)
 };
+
+// Set by a module that runs PHP where a fiber switch would break it (the curl hook while curl runs a
+// PHP callback on this stack): returns why the calling context must not suspend, or null.
+extern const char* (*suspend_veto)();
 
 // The silent test: no exception, no message.
 SuspendRefusal suspend_refusal();

@@ -273,7 +273,10 @@ void wait_queue_abandon(WaitQueue* q) {
 // ---------------------------------------------------------------------------------------------------
 // May the calling context suspend?
 
+const char* (*suspend_veto)() = nullptr;
+
 SuspendRefusal suspend_refusal() {
+  if (suspend_veto && suspend_veto()) return SuspendRefusal::Vetoed;
   if (EG(active_fiber) && (EG(active_fiber)->flags & ZEND_FIBER_FLAG_DESTROYED))
     return SuspendRefusal::FiberDestroyed;
   if (zend_fiber_switch_blocked()) return SuspendRefusal::SwitchBlocked;
@@ -287,6 +290,12 @@ void throw_cannot_suspend(const char* fname, SuspendRefusal why) {
   switch (why) {
     case SuspendRefusal::None:
       return;
+    case SuspendRefusal::Vetoed: {
+      const char* reason = suspend_veto ? suspend_veto() : nullptr;
+      zend_throw_exception_ex(ce_exception, 0, "%s(): cannot suspend here: %s", fname,
+                              reason ? reason : "a module forbids it");
+      return;
+    }
     case SuspendRefusal::FiberDestroyed:
       zend_throw_exception_ex(
           ce_exception, 0,

@@ -1,7 +1,8 @@
 // Native tests of the relay's Zend-free core: the registration frame, the request head nginx sends
 // (picohttpparser), one-time tokens and SSE re-serialisation. TAP output like sse_test.cc.
 // native-test-sources: ext/relay/relay_core.cc
-// native-test-flags: -DLOOM_HAVE_PICOHTTPPARSER -lh2o
+// native-test-pkg: libh2o
+// native-test-flags: -DLOOM_HAVE_PICOHTTPPARSER
 #include <cstdio>
 #include <string>
 #include <unordered_set>

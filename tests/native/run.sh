@@ -10,6 +10,8 @@
 #   // native-test-sources: ext/foo/a.cc ext/foo/b.cc
 # (paths relative to the repository root); without such a line, all
 # ext/<name>/*.cc are used for tests/native/<name>_test.cc / <name>_fuzz.cc.
+# Libraries it links come from pkg-config, named on a line
+#   // native-test-pkg: libuv libcurl
 # Extra compiler/linker flags a test needs go on a line
 #   // native-test-flags: -DFOO -lbar
 #
@@ -52,22 +54,35 @@ sources_for() {
   fi
 }
 
+# Prints the compiler and linker flags of the pkg-config packages test file $1 names.
+pkg_flags_for() {
+  local line
+  line=$(grep -m1 -E '^// native-test-pkg:' "$1" || true)
+  [ -n "$line" ] || return 0
+  # shellcheck disable=SC2086  # a space-separated list of package names
+  pkg-config --cflags --libs ${line#*native-test-pkg:}
+}
+
 shopt -s nullglob
 
 run_one() {
-  local file=$1 kind=$2 base stem bin srcs
+  local file=$1 kind=$2 base stem bin srcs pkgs
   base=$(basename "$file" .cc)
   stem=${base%_"$kind"}
   bin="$build/$base"
   srcs=$(sources_for "$file" "$stem")
+  if ! pkgs=$(pkg_flags_for "$file"); then
+    fail "build $base (pkg-config)"
+    return
+  fi
   local extra=() flags
   [ "$kind" = fuzz ] && extra=(-DLOOM_FUZZ_MAIN)
   flags=$(grep -m1 -E '^// native-test-flags:' "$file" || true)
   # shellcheck disable=SC2206  # the flags are a space-separated list
   [ -n "$flags" ] && extra+=(${flags#*native-test-flags:})
 
-  # shellcheck disable=SC2086  # $srcs is a space-separated list of paths
-  if ! "$cxx" "${cxxflags[@]}" "$file" $srcs "${extra[@]}" -o "$bin"; then
+  # shellcheck disable=SC2086  # $srcs and $pkgs are space-separated lists
+  if ! "$cxx" "${cxxflags[@]}" "$file" $srcs $pkgs -pthread "${extra[@]}" -o "$bin"; then
     fail "build $base"
     return
   fi

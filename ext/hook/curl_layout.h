@@ -1,0 +1,107 @@
+// The object layout of ext/curl's CurlHandle and CurlMultiHandle, which php-src keeps in
+// ext/curl/curl_private.h (not installed with the PHP headers). Written from that header of PHP 8.2 and
+// checked at run time before any hook is used (curl_hook.cc: verify_layout), since a layout that does
+// not match would read the wrong memory. This is the only place Loom depends on ext/curl's internals;
+// PHP 8.3 changed the callback fields (FCC only), so other versions are not hooked (LOOM_CURL_LAYOUT_KNOWN
+// unset) until their layout is added here and verified the same way.
+#ifndef LOOM_HOOK_CURL_LAYOUT_H
+#define LOOM_HOOK_CURL_LAYOUT_H
+
+#include <curl/curl.h>
+
+#include "php_loom.h"
+
+extern "C" {
+#include "zend_llist.h"
+#include "zend_smart_str.h"
+}
+
+#if PHP_VERSION_ID >= 80200 && PHP_VERSION_ID < 80300
+#define LOOM_CURL_LAYOUT_KNOWN 1
+#endif
+
+namespace loom::hook::curl_layout {
+
+// How ext/curl delivers a body or header stream (its PHP_CURL_* constants).
+constexpr int kStdout = 0;
+constexpr int kFile = 1;
+constexpr int kUser = 2;
+constexpr int kDirect = 3;
+constexpr int kReturn = 4;
+constexpr int kIgnore = 7;
+
+#ifdef LOOM_CURL_LAYOUT_KNOWN
+struct Write {
+  zval func_name;
+  zend_fcall_info_cache fci_cache;
+  FILE* fp;
+  smart_str buf;
+  int method;
+  zval stream;
+};
+
+struct Read {
+  zval func_name;
+  zend_fcall_info_cache fci_cache;
+  FILE* fp;
+  zend_resource* res;
+  int method;
+  zval stream;
+};
+
+struct Callback {
+  zval func_name;
+  zend_fcall_info_cache fci_cache;
+};
+
+struct Handlers {
+  Write* write;
+  Write* write_header;
+  Read* read;
+  zval std_err;
+  Callback* progress;
+  Callback* xferinfo;
+  Callback* fnmatch;
+  // (CURLOPT_SSH_HOSTKEYFUNCTION's field came with PHP 8.3; 8.2 has none, as the layout check confirmed.)
+};
+
+struct Error {
+  char str[CURL_ERROR_SIZE + 1];
+  int no;
+};
+
+struct Easy {  // php_curl
+  CURL* cp;
+  Handlers handlers;
+  void* to_free;
+  zend_string* header_str;
+  Error err;
+  bool in_callback;
+  uint32_t* clone;
+  zval postfields;
+  zval private_data;
+  void* share;
+  zend_object std;
+};
+
+struct Multi {  // php_curlm
+  CURLM* multi;
+  zend_llist easyh;
+  Callback* server_push;
+  int err_no;
+  zend_object std;
+};
+
+inline Easy* easy_of(zend_object* obj) {
+  return reinterpret_cast<Easy*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Easy, std));
+}
+inline Multi* multi_of(zend_object* obj) {
+  return reinterpret_cast<Multi*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Multi, std));
+}
+constexpr size_t kEasyStdOffset = XtOffsetOf(Easy, std);
+constexpr size_t kMultiStdOffset = XtOffsetOf(Multi, std);
+#endif
+
+}  // namespace loom::hook::curl_layout
+
+#endif
