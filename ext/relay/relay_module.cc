@@ -901,15 +901,17 @@ ZEND_FUNCTION(Loom_Relay_serve) {
 
   auto& reactor = reactor::Reactor::instance();
   the_relay = new Relay();
-  std::string err;
-  the_relay->server =
-      Server::open(reactor.loop(), std::string(ZSTR_VAL(path), ZSTR_LEN(path)), static_cast<int>(mode),
-                   reactor::seconds_to_ms(ttl), notify_main, the_relay, &err);
-  if (!the_relay->server) {
-    delete the_relay;
-    the_relay = nullptr;
-    zend_throw_exception_ex(ce_exception, 0, "Loom\\Relay\\serve(): %s", err.c_str());
-    RETURN_THROWS();
+  {  // no C++ object may stay alive across the suspensions below (a bailout would skip its destructor)
+    std::string err;
+    the_relay->server =
+        Server::open(reactor.loop(), std::string(ZSTR_VAL(path), ZSTR_LEN(path)), static_cast<int>(mode),
+                     reactor::seconds_to_ms(ttl), notify_main, the_relay, &err);
+    if (!the_relay->server) {
+      delete the_relay;
+      the_relay = nullptr;
+      zend_throw_exception_ex(ce_exception, 0, "Loom\\Relay\\serve(): %s", err.c_str());
+      RETURN_THROWS();
+    }
   }
   for (uv_signal_t* s : {&the_relay->sigterm, &the_relay->sigint}) {
     uv_signal_init(reactor.loop(), s);
@@ -924,8 +926,10 @@ ZEND_FUNCTION(Loom_Relay_serve) {
   while (true) {
     the_relay->dirty = false;
     uint64_t conn;
-    std::string payload;
-    while (the_relay->server->take_attached(&conn, &payload)) start_stream(conn, std::move(payload));
+    {
+      std::string payload;
+      while (the_relay->server->take_attached(&conn, &payload)) start_stream(conn, std::move(payload));
+    }
     while (the_relay->server->take_gone(&conn)) {
       auto it = the_relay->streams.find(conn);
       if (it != the_relay->streams.end()) {
