@@ -38,6 +38,22 @@ constexpr size_t kHighWater = 1 << 20;  // bytes queued for one browser before i
 constexpr size_t kLowWater = 256 << 10;
 constexpr double kDefaultTokenTtl = 5;
 constexpr double kDefaultDrain = 30;
+constexpr size_t kReportTextCap = 4 << 20;  // the most of the answer an on_complete report carries
+
+// What the on_complete report will carry: the answer so far, up to `cap` bytes (0: nothing is kept).
+struct Assembled {
+  smart_str text = {};
+  size_t cap = 0;
+  bool truncated = false;
+  void append(const char* p, size_t n) {
+    size_t have = text.s ? ZSTR_LEN(text.s) : 0;
+    if (have + n > cap) {
+      truncated = truncated || n > 0;
+      n = cap > have ? cap - have : 0;
+    }
+    if (n) smart_str_appendl(&text, p, n);
+  }
+};
 
 // One browser stream being relayed.
 struct Stream {
@@ -175,8 +191,8 @@ bool wait_for_browser(Stream* st) {
 }
 
 // The text of one chat-completion event: OpenAI's choices[0].delta.content or Anthropic's delta.text.
-void assemble(smart_str* text, const char* data, size_t n) {
-  if (n == 0 || data[0] != '{') return;
+void assemble(Assembled* text, const char* data, size_t n) {
+  if (text->cap == 0 || n == 0 || data[0] != '{') return;
   zval doc;
   if (php_json_decode_ex(&doc, data, n, PHP_JSON_OBJECT_AS_ARRAY, 64) != SUCCESS) {
     zend_clear_exception();
@@ -190,7 +206,7 @@ void assemble(smart_str* text, const char* data, size_t n) {
   } else if (zval* delta = arr_get(&doc, "delta")) {
     piece = arr_get(delta, "text");
   }
-  if (piece && Z_TYPE_P(piece) == IS_STRING) smart_str_append(text, Z_STR_P(piece));
+  if (piece && Z_TYPE_P(piece) == IS_STRING) text->append(Z_STRVAL_P(piece), Z_STRLEN_P(piece));
   zval_ptr_dtor(&doc);
 }
 
@@ -201,7 +217,7 @@ zend_string* read_string_prop(zval* obj, const char* name) {
 }
 
 // Relays one upstream response body to the browser, event by event (sse) or chunk by chunk (raw).
-void pump(Stream* st, zval* response, bool sse, size_t max_bytes, smart_str* text, zend_long* events,
+void pump(Stream* st, zval* response, bool sse, size_t max_bytes, Assembled* text, zend_long* events,
           size_t* bytes, Failure& f) {
   zval iterable;
   if (!call(response, sse ? "events" : "chunks", &iterable)) return classify_exception(f);
@@ -231,8 +247,7 @@ void pump(Stream* st, zval* response, bool sse, size_t max_bytes, smart_str* tex
       the_relay->server->write(st->conn, std::move(ev));
     } else if (!sse && Z_TYPE_P(cur) == IS_STRING) {
       *bytes += Z_STRLEN_P(cur);
-      if (max_bytes == 0 || ZSTR_LEN(text->s ? text->s : ZSTR_EMPTY_ALLOC()) < max_bytes)
-        smart_str_append(text, Z_STR_P(cur));
+      text->append(Z_STRVAL_P(cur), Z_STRLEN_P(cur));
       write_str(st, Z_STRVAL_P(cur), Z_STRLEN_P(cur));
     }
     if (max_bytes && *bytes > max_bytes) {
@@ -287,7 +302,7 @@ void send_error_event(Stream* st, const Failure& f) {
 }
 
 // POSTs the stream's outcome to the page's on_complete URL (errors there are not the browser's business).
-void report(zval* client, zval* relay_opts, const Failure& f, long status, smart_str* text, zend_long events,
+void report(zval* client, zval* relay_opts, const Failure& f, long status, Assembled* text, zend_long events,
             size_t bytes) {
   zval* url = arr_get(relay_opts, "on_complete");
   if (!url || Z_TYPE_P(url) != IS_STRING) return;
@@ -299,8 +314,9 @@ void report(zval* client, zval* relay_opts, const Failure& f, long status, smart
     add_assoc_string(&body, "error", f.kind);
   else
     add_assoc_null(&body, "error");
-  smart_str_0(text);
-  add_assoc_str(&body, "text", text->s ? zend_string_copy(text->s) : ZSTR_EMPTY_ALLOC());
+  smart_str_0(&text->text);
+  add_assoc_str(&body, "text", text->text.s ? zend_string_copy(text->text.s) : ZSTR_EMPTY_ALLOC());
+  add_assoc_bool(&body, "truncated", text->truncated);
   add_assoc_long(&body, "events", events);
   add_assoc_long(&body, "bytes", static_cast<zend_long>(bytes));
   if (zval* meta = arr_get(relay_opts, "meta")) {
@@ -364,7 +380,7 @@ ZEND_FUNCTION(loom_relay_stream) {
   long status = 0;
   zend_long events = 0;
   size_t bytes = 0;
-  smart_str text = {};
+  Assembled text;
   bool head_sent = false;
   zval reg, client, response;
   ZVAL_UNDEF(&reg);
@@ -403,6 +419,9 @@ ZEND_FUNCTION(loom_relay_stream) {
                          ? static_cast<size_t>(Z_LVAL_P(max_bytes_zv))
                          : 0;
 
+  // Only a report needs the answer: keep at most kReportTextCap bytes of it (or max_bytes, if smaller).
+  if (zval* oc = arr_get(relay_opts, "on_complete"); oc && Z_TYPE_P(oc) == IS_STRING)
+    text.cap = max_bytes && max_bytes < kReportTextCap ? max_bytes : kReportTextCap;
   zend_class_entry* ce_client = find_class("loom\\http\\client");
   if (!f.kind && (!method || !url || !options || Z_TYPE_P(method) != IS_STRING ||
                   Z_TYPE_P(url) != IS_STRING || Z_TYPE_P(options) != IS_ARRAY || !ce_client))
@@ -462,7 +481,7 @@ ZEND_FUNCTION(loom_relay_stream) {
   }
   zval_ptr_dtor(&response);
   if (Z_TYPE(client) == IS_OBJECT && relay_opts) report(&client, relay_opts, f, status, &text, events, bytes);
-  smart_str_free(&text);
+  smart_str_free(&text.text);
   zval_ptr_dtor(&client);
   zval_ptr_dtor(&reg);
   if (the_relay) notify_main(the_relay);  // the serve loop frees this stream once the task has ended

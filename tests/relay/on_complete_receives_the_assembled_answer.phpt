@@ -20,7 +20,7 @@ echo "secret in the report: ", str_contains(json_encode($report), LOOM_RELAY_SEC
 --EXPECT--
 extra response header from the page: ok1
 browser got: t0 t1 t2 t3 t4 t5 | done: yes
-array(7) {
+array(8) {
   ["bytes"]=>
   string(25) "the bytes the browser got"
   ["error"]=>
@@ -38,5 +38,7 @@ array(7) {
   int(200)
   ["text"]=>
   string(18) "t0 t1 t2 t3 t4 t5 "
+  ["truncated"]=>
+  bool(false)
 }
 secret in the report: no
