@@ -19,15 +19,6 @@ if test "$PHP_LOOM" != "no"; then
   PHP_EVAL_INCLINE($LIBCURL_CFLAGS)
   PHP_EVAL_LIBLINE($LIBCURL_LIBS, LOOM_SHARED_LIBADD)
 
-  dnl Loom\Relay's HTTP request parser is picohttpparser, which Debian ships inside libh2o (libh2o-dev).
-  dnl Without it Loom builds and Loom\Relay\serve() says what to install.
-  PKG_CHECK_MODULES([LIBH2O], [libh2o], [
-    PHP_EVAL_LIBLINE($LIBH2O_LIBS, LOOM_SHARED_LIBADD)
-    AC_DEFINE([LOOM_HAVE_PICOHTTPPARSER], [1], [picohttpparser (from libh2o) is available])
-  ], [
-    AC_MSG_WARN([libh2o not found (Debian/Ubuntu: apt-get install libh2o-dev): Loom\Relay\serve() will be unavailable])
-  ])
-
   PHP_ADD_LIBRARY(stdc++, 1, LOOM_SHARED_LIBADD)
   PHP_ADD_LIBRARY(pthread, 1, LOOM_SHARED_LIBADD)
   PHP_SUBST(LOOM_SHARED_LIBADD)

@@ -3,26 +3,7 @@
 
 #include <sys/random.h>
 
-#include <cstring>
-
-#ifdef HAVE_CONFIG_H
-#include "config.h"
-#endif
-
-#ifdef LOOM_HAVE_PICOHTTPPARSER
-// picohttpparser's interface, as libh2o exports it (libh2o-dev ships the library, not this header).
-extern "C" {
-struct phr_header {
-  const char* name;
-  size_t name_len;
-  const char* value;
-  size_t value_len;
-};
-int phr_parse_request(const char* buf, size_t len, const char** method, size_t* method_len, const char** path,
-                      size_t* path_len, int* minor_version, struct phr_header* headers, size_t* num_headers,
-                      size_t last_len);
-}
-#endif
+#include <algorithm>
 
 namespace loom::relay {
 
@@ -97,49 +78,141 @@ std::string registration_frame(std::string_view bind, std::string_view payload) 
   return f;
 }
 
-bool have_http_parser() {
-#ifdef LOOM_HAVE_PICOHTTPPARSER
-  return true;
-#else
-  return false;
-#endif
+namespace {
+
+// tchar (RFC 9110 section 5.6.2): the bytes of a method or a field name.
+bool is_tchar(unsigned char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return c != 0 && std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// Visible bytes, obs-text included: what a request target and the words of a field value are made of.
+bool is_visible(unsigned char c) { return c > 0x20 && c != 0x7f; }
+
+bool is_ows(unsigned char c) { return c == ' ' || c == '\t'; }
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Reads one head from the start of a buffer; every method returns false at a byte that cannot belong to a
+// valid head (bad_ set) or at the end of the buffer (bad_ clear: more bytes may complete it).
+class HeadReader {
+ public:
+  explicit HeadReader(std::string_view b) : b_(b) {}
+
+  Parse read(RequestHead& h) {
+    std::string_view method, target;
+    if (!word(is_tchar, ' ', method) || !word(is_visible, ' ', target) || !literal("HTTP/1.")) return stop();
+    if (!more()) return stop();
+    if (b_[pos_] < '0' || b_[pos_] > '9') return fail();
+    h.minor_version = b_[pos_++] - '0';
+    if (!crlf()) return stop();
+    h.method.assign(method);
+    h.path.assign(target);
+    while (true) {
+      if (!more()) return stop();
+      if (b_[pos_] == '\r') {
+        if (!crlf()) return stop();
+        h.consumed = pos_;
+        return Parse::Done;
+      }
+      if (h.fields.size() == kMaxHeaderFields) return fail();
+      std::string_view name;
+      if (!word(is_tchar, ':', name)) return stop();  // also refuses a line starting with SP/HTAB
+      while (more() && is_ows(static_cast<unsigned char>(b_[pos_]))) pos_++;
+      size_t start = pos_, end = pos_;  // end: just past the last visible byte
+      while (more()) {
+        unsigned char c = static_cast<unsigned char>(b_[pos_]);
+        if (is_visible(c)) {
+          end = ++pos_;
+        } else if (is_ows(c)) {
+          pos_++;
+        } else {
+          break;
+        }
+      }
+      if (!crlf()) return stop();
+      HeaderField f;
+      f.name.resize(name.size());
+      for (size_t i = 0; i < name.size(); i++) f.name[i] = ascii_lower(name[i]);
+      f.value.assign(b_.substr(start, end - start));
+      h.fields.push_back(std::move(f));
+    }
+  }
+
+ private:
+  bool more() const { return pos_ < b_.size(); }
+  Parse fail() {
+    bad_ = true;
+    return Parse::Error;
+  }
+  Parse stop() const { return bad_ ? Parse::Error : Parse::Incomplete; }
+
+  // One or more bytes of class `ok`, then `end` (consumed, not part of the word).
+  bool word(bool (*ok)(unsigned char), char end, std::string_view& out) {
+    size_t start = pos_;
+    while (more() && ok(static_cast<unsigned char>(b_[pos_]))) pos_++;
+    if (!more()) return false;
+    if (pos_ == start || b_[pos_] != end) {
+      bad_ = true;
+      return false;
+    }
+    out = b_.substr(start, pos_ - start);
+    pos_++;
+    return true;
+  }
+
+  bool literal(std::string_view lit) {
+    for (char c : lit) {
+      if (!more()) return false;
+      if (b_[pos_] != c) {
+        bad_ = true;
+        return false;
+      }
+      pos_++;
+    }
+    return true;
+  }
+
+  bool crlf() { return literal("\r\n"); }
+
+  std::string_view b_;
+  size_t pos_ = 0;
+  bool bad_ = false;
+};
+
+}  // namespace
+
+const std::string* RequestHead::field(std::string_view lower_name) const {
+  const std::string* found = nullptr;
+  for (const HeaderField& f : fields) {
+    if (f.name != lower_name) continue;
+    if (found) return nullptr;
+    found = &f.value;
+  }
+  return found;
+}
+
+size_t RequestHead::field_count(std::string_view lower_name) const {
+  size_t n = 0;
+  for (const HeaderField& f : fields) n += f.name == lower_name;
+  return n;
 }
 
 Parse parse_request_head(std::string_view buf, RequestHead& out) {
-#ifndef LOOM_HAVE_PICOHTTPPARSER
-  (void)buf;
-  (void)out;
-  return Parse::Error;
-#else
-  const char *method, *path;
-  size_t method_len, path_len, num_headers = 64;
-  int minor;
-  phr_header headers[64];
-  int r = phr_parse_request(buf.data(), buf.size(), &method, &method_len, &path, &path_len, &minor, headers,
-                            &num_headers, 0);
-  if (r == -2) return buf.size() > kMaxHead ? Parse::Error : Parse::Incomplete;
-  if (r < 0 || static_cast<size_t>(r) > kMaxHead) return Parse::Error;
-  out.method.assign(method, method_len);
-  out.path.assign(path, path_len);
-  out.bind.clear();
-  int binds = 0;
-  for (size_t i = 0; i < num_headers; i++) {
-    std::string_view name(headers[i].name ? headers[i].name : "", headers[i].name ? headers[i].name_len : 0);
-    if (name.size() == 11 && strncasecmp(name.data(), "x-loom-bind", 11) == 0) {
-      out.bind.assign(headers[i].value, headers[i].value_len);
-      binds++;
-    }
-  }
-  if (binds > 1) out.bind.clear();  // ambiguous: matches nothing
-  std::string_view p = out.path;
-  size_t q = p.find('?');
-  if (q != std::string_view::npos) p = p.substr(0, q);
-  size_t slash = p.rfind('/');
-  std::string_view last = slash == std::string_view::npos ? p : p.substr(slash + 1);
-  out.token = token_shaped(last) ? std::string(last) : std::string();
-  out.consumed = static_cast<size_t>(r);
+  // Only the first kMaxHead bytes are read: a head not complete within them is too large.
+  RequestHead h;
+  Parse p = HeadReader(buf.substr(0, kMaxHead)).read(h);
+  if (p == Parse::Incomplete) return buf.size() >= kMaxHead ? Parse::Error : Parse::Incomplete;
+  if (p == Parse::Error) return p;
+  const std::string* bind = h.field("x-loom-bind");
+  h.bind = bind ? *bind : std::string();  // absent, or sent twice (ambiguous): matches nothing
+  std::string_view path = h.path;
+  path = path.substr(0, path.find('?'));
+  size_t slash = path.rfind('/');
+  std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  h.token = token_shaped(last) ? std::string(last) : std::string();
+  out = std::move(h);
   return Parse::Done;
-#endif
 }
 
 bool token_shaped(std::string_view s) {

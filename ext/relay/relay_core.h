@@ -1,5 +1,5 @@
 // The relay's Zend-free core: one-time tokens, the registration frame an FPM page sends, and the HTTP
-// request head nginx sends (parsed by picohttpparser from libh2o). [no Zend]
+// request head nginx sends (parsed here, with no outside parser). [no Zend]
 //
 // Contract:
 //  - A token is 32 lower-case hex characters (128 random bits from getrandom()). It is valid once, for
@@ -11,7 +11,15 @@
 //    answered by "OK <token>\n" or "ERR <reason>\n". The binding is at most kMaxBind bytes and free of
 //    CR, LF and NUL; the payload (opaque here) at most kMaxPayload bytes.
 //  - Anything else on the socket must be an HTTP/1.x request head (nginx's proxied request), at most
-//    kMaxHead bytes.
+//    kMaxHead bytes and kMaxHeaderFields fields. The parser is strict (RFC 9112 section 2-5):
+//      request-line = token SP request-target SP "HTTP/1." DIGIT CRLF
+//      field-line   = token ":" OWS field-value OWS CRLF, then an empty CRLF line ends the head.
+//    Lines end in CRLF only (a bare CR or LF is refused), the target is visible bytes (0x21-0x7E and
+//    0x80-0xFF), a value is visible bytes, SP and HTAB (no other control byte: NUL, DEL...), a line that
+//    starts with SP/HTAB (obs-fold, or whitespace before the first field) is refused, and so is
+//    whitespace between a field name and its colon. Field names are stored lower-cased.
+//    Every prefix of a valid head is Incomplete; a byte that can start no valid head is an Error at
+//    once, as is a head that is not complete within kMaxHead bytes.
 #ifndef LOOM_RELAY_CORE_H
 #define LOOM_RELAY_CORE_H
 
@@ -20,12 +28,14 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace loom::relay {
 
 constexpr size_t kMaxBind = 512;
 constexpr size_t kMaxPayload = 8 << 20;
 constexpr size_t kMaxHead = 16 << 10;
+constexpr size_t kMaxHeaderFields = 100;
 constexpr size_t kTokenLength = 32;
 constexpr std::string_view kRegisterMagic = "LOOM-RELAY/1 REGISTER ";
 
@@ -45,16 +55,28 @@ Parse parse_registration(std::string_view buf, Registration& out);
 // The frame for a registration (what handoff() sends).
 std::string registration_frame(std::string_view bind, std::string_view payload);
 
+struct HeaderField {
+  std::string name;   // lower-cased
+  std::string value;  // without the OWS around it
+};
+
 struct RequestHead {
   std::string method;
-  std::string path;
-  std::string bind;   // the X-Loom-Bind header ("" when absent)
-  std::string token;  // the last path segment when it has the shape of a token, else ""
-  size_t consumed = 0;
+  std::string path;                 // the request target, as sent
+  int minor_version = 1;            // HTTP/1.<minor_version>
+  std::vector<HeaderField> fields;  // in the order received, duplicates kept
+  std::string bind;                 // the X-Loom-Bind header ("" when absent or sent more than once)
+  std::string token;                // the last path segment when it has the shape of a token, else ""
+  size_t consumed = 0;              // bytes of the head, its final empty line included
+
+  // The value of the field named `lower_name` (given in lower case) when it was sent exactly once;
+  // nullptr when absent or repeated.
+  const std::string* field(std::string_view lower_name) const;
+  size_t field_count(std::string_view lower_name) const;
 };
+// Parses the head at the start of `buf`. On Done `out` holds it (bytes after out.consumed are not looked
+// at); on Incomplete or Error `out` is left as it was.
 Parse parse_request_head(std::string_view buf, RequestHead& out);
-// False when Loom was built without picohttpparser (libh2o-dev): every request head is then an Error.
-bool have_http_parser();
 
 // True for 32 lower-case hex characters.
 bool token_shaped(std::string_view s);

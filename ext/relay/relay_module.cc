@@ -904,14 +904,6 @@ ZEND_FUNCTION(Loom_Relay_serve) {
     }
     ZEND_HASH_FOREACH_END();
   }
-  if (!have_http_parser()) {
-    zend_throw_exception(
-        ce_exception,
-        "Loom\\Relay\\serve(): Loom was built without picohttpparser (apt-get install libh2o-dev, "
-        "then rebuild)",
-        0);
-    RETURN_THROWS();
-  }
   if (the_relay) {
     zend_throw_exception(ce_exception, "Loom\\Relay\\serve(): this process already serves a relay", 0);
     RETURN_THROWS();
