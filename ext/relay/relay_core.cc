@@ -99,23 +99,33 @@ class HeadReader {
  public:
   explicit HeadReader(std::string_view b) : b_(b) {}
 
-  Parse read(RequestHead& h) {
-    std::string_view method, target;
-    if (!word(is_tchar, ' ', method) || !word(is_visible, ' ', target) || !literal("HTTP/1.")) return stop();
-    if (!more()) return stop();
-    if (b_[pos_] < '0' || b_[pos_] > '9') return fail();
-    h.minor_version = b_[pos_++] - '0';
-    if (!crlf()) return stop();
-    h.method.assign(method);
-    h.path.assign(target);
+  // From the start, or (from.line > 0) only checking the lines from a field line already reached, storing
+  // nothing in h. On Incomplete, *at is where the unfinished line starts.
+  Parse read(RequestHead& h, HeadProgress from, HeadProgress* at) {
+    bool store = from.line == 0;
+    size_t count = from.fields;
+    if (store) {
+      std::string_view method, target;
+      if (!word(is_tchar, ' ', method) || !word(is_visible, ' ', target) || !literal("HTTP/1."))
+        return stop();
+      if (!more()) return stop();
+      if (b_[pos_] < '0' || b_[pos_] > '9') return fail();
+      h.minor_version = b_[pos_++] - '0';
+      if (!crlf()) return stop();
+      h.method.assign(method);
+      h.path.assign(target);
+    } else {
+      pos_ = from.line;
+    }
     while (true) {
+      *at = HeadProgress{pos_, count};
       if (!more()) return stop();
       if (b_[pos_] == '\r') {
         if (!crlf()) return stop();
         h.consumed = pos_;
         return Parse::Done;
       }
-      if (h.fields.size() == kMaxHeaderFields) return fail();
+      if (count == kMaxHeaderFields) return fail();
       std::string_view name;
       if (!word(is_tchar, ':', name)) return stop();  // also refuses a line starting with SP/HTAB
       while (more() && is_ows(static_cast<unsigned char>(b_[pos_]))) pos_++;
@@ -131,6 +141,8 @@ class HeadReader {
         }
       }
       if (!crlf()) return stop();
+      count++;
+      if (!store) continue;
       HeaderField f;
       f.name.resize(name.size());
       for (size_t i = 0; i < name.size(); i++) f.name[i] = ascii_lower(name[i]);
@@ -198,12 +210,22 @@ size_t RequestHead::field_count(std::string_view lower_name) const {
   return n;
 }
 
-Parse parse_request_head(std::string_view buf, RequestHead& out) {
+Parse parse_request_head(std::string_view buf, RequestHead& out, HeadProgress* progress) {
   // Only the first kMaxHead bytes are read: a head not complete within them is too large.
+  std::string_view b = buf.substr(0, kMaxHead);
+  HeadProgress from, at;
+  if (progress && progress->line > 0 && progress->line < b.size()) from = *progress;
   RequestHead h;
-  Parse p = HeadReader(buf.substr(0, kMaxHead)).read(h);
-  if (p == Parse::Incomplete) return buf.size() >= kMaxHead ? Parse::Error : Parse::Incomplete;
+  Parse p = HeadReader(b).read(h, from, &at);
+  if (p == Parse::Incomplete) {
+    if (progress) *progress = at;
+    return buf.size() >= kMaxHead ? Parse::Error : Parse::Incomplete;
+  }
   if (p == Parse::Error) return p;
+  if (from.line > 0) {  // the lines before from.line were checked by earlier calls: now store them all
+    p = HeadReader(b).read(h, HeadProgress{}, &at);
+    if (p != Parse::Done) return Parse::Error;  // not the buffer the progress was for
+  }
   const std::string* bind = h.field("x-loom-bind");
   h.bind = bind ? *bind : std::string();  // absent, or sent twice (ambiguous): matches nothing
   std::string_view path = h.path;

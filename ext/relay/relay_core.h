@@ -74,9 +74,18 @@ struct RequestHead {
   const std::string* field(std::string_view lower_name) const;
   size_t field_count(std::string_view lower_name) const;
 };
+// How far an Incomplete parse got: the start of the first unfinished field line (0: still in the request
+// line) and the number of fields before it.
+struct HeadProgress {
+  size_t line = 0;
+  size_t fields = 0;
+};
 // Parses the head at the start of `buf`. On Done `out` holds it (bytes after out.consumed are not looked
-// at); on Incomplete or Error `out` is left as it was.
-Parse parse_request_head(std::string_view buf, RequestHead& out);
+// at); on Incomplete or Error `out` is left as it was. With `progress` (zero-initialised for a new
+// connection, then passed again with the same buffer grown), an Incomplete call records how far the head
+// was checked and the next call checks only from there: bytes arriving one at a time cost O(head * longest
+// line) instead of O(head^2); the whole head is read once more when it completes.
+Parse parse_request_head(std::string_view buf, RequestHead& out, HeadProgress* progress = nullptr);
 
 // True for 32 lower-case hex characters.
 bool token_shaped(std::string_view s);

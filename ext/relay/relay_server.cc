@@ -15,6 +15,7 @@ struct Conn {
   Server* srv = nullptr;
   uint64_t id = 0;
   std::string in;
+  HeadProgress head_progress;  // how far parse_request_head() checked `in`
   ConnState state = ConnState::Reading;
   bool closing = false;
   bool finishing = false;
@@ -138,7 +139,7 @@ void Server::handle_input(Conn* c) {
     return reply_and_close(c, "OK " + token + "\n");
   }
   RequestHead head;
-  Parse p = parse_request_head(c->in, head);
+  Parse p = parse_request_head(c->in, head, &c->head_progress);
   if (p == Parse::Incomplete) return;
   auto status = [](const char* code, std::string body) {
     return std::string("HTTP/1.1 ") + code +

@@ -160,11 +160,38 @@ void request_head_split_at_every_offset() {
     CHECK(head_of(joined, whole) == Parse::Done);
     CHECK(whole.consumed == kNginxHead.size() && whole.fields.size() == 7);
   }
+  // Byte by byte with a HeadProgress, as the relay feeds it: the same answers, and the same head at the end.
+  HeadProgress progress;
+  for (size_t i = 0; i < kNginxHead.size(); i++) {
+    RequestHead h;
+    CHECK(parse_request_head(std::string_view(kNginxHead).substr(0, i), h, &progress) == Parse::Incomplete);
+    CHECK(progress.line <= i);
+  }
+  CHECK(progress.fields == 7);  // the empty line was the only one left
+  RequestHead fed;
+  CHECK(parse_request_head(kNginxHead, fed, &progress) == Parse::Done);
+  CHECK(fed.consumed == kNginxHead.size() && fed.fields.size() == 7 && fed.method == "GET");
+  CHECK(fed.bind == "5f1c2a 203.0.113.7:51234" && fed.token == "0123456789abcdef0123456789abcdef");
   // A bad byte is refused as soon as it arrives, without waiting for the end of the head.
   std::string bad = "GET /a HTTP/1.1\r\nHost: x\r\nBad Name: y";
   size_t space = bad.find("Bad ") + 3;
   CHECK(head_of(std::string_view(bad).substr(0, space)) == Parse::Incomplete);  // "...Bad"
   CHECK(head_of(std::string_view(bad).substr(0, space + 1)) == Parse::Error);   // "...Bad "
+  HeadProgress bad_progress;
+  for (size_t i = 0; i < space; i++) {
+    RequestHead h;
+    CHECK(parse_request_head(std::string_view(bad).substr(0, i), h, &bad_progress) == Parse::Incomplete);
+  }
+  RequestHead h;
+  CHECK(parse_request_head(std::string_view(bad).substr(0, space + 1), h, &bad_progress) == Parse::Error);
+  // The field limit counts the fields before the progress point too.
+  std::string many = "GET / HTTP/1.1\r\n";
+  for (size_t i = 0; i <= kMaxHeaderFields; i++) many += "F: v\r\n";
+  HeadProgress many_progress;
+  Parse last = Parse::Incomplete;
+  for (size_t i = 0; i < many.size() && last == Parse::Incomplete; i++)
+    last = parse_request_head(std::string_view(many).substr(0, i + 1), h, &many_progress);
+  CHECK(last == Parse::Error);
 }
 
 void request_head_size_bound() {
