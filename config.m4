@@ -45,7 +45,10 @@ if test "$PHP_LOOM" != "no"; then
     ext/http/stream.cc \
     ext/http/event.cc \
     ext/sse/sse_parser.cc \
-    ext/hook/curl_hook.cc"
+    ext/hook/curl_hook.cc \
+    ext/relay/relay_core.cc \
+    ext/relay/relay_server.cc \
+    ext/relay/relay_module.cc"
 
   PHP_NEW_EXTENSION(loom, $LOOM_SOURCES, $ext_shared,, [-std=c++20 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1], cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
@@ -55,4 +58,5 @@ if test "$PHP_LOOM" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/sse], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/io], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/hook], 1)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/relay], 1)
 fi

@@ -13,6 +13,7 @@
 #include "io/io.h"
 #include "php_loom.h"
 #include "reactor/reactor.h"
+#include "relay/relay.h"
 #include "scheduler/api.h"
 
 extern "C" {
@@ -67,6 +68,7 @@ PHP_INI_BEGIN()
   STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms,
                     zend_loom_globals, loom_globals)
   PHP_INI_ENTRY("loom.hook_curl", "1", PHP_INI_SYSTEM, nullptr)
+  PHP_INI_ENTRY("loom.relay_socket", "/run/loom/relay.sock", PHP_INI_ALL, nullptr)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(loom) {
@@ -91,11 +93,13 @@ static PHP_MINIT_FUNCTION(loom) {
   loom::io::io_minit();
   loom::hook::curl_hook_minit();
   loom::suspend_veto = loom::hook::curl_hook_suspend_veto;
+  loom::relay::relay_minit();
   return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(loom) {
   loom::hook::curl_hook_mshutdown();
+  loom::relay::relay_mshutdown();
   loom::scheduler_module_shutdown();
   UNREGISTER_INI_ENTRIES();
   return SUCCESS;

@@ -6,8 +6,10 @@
 // before anything could have progressed.
 #include "hook/curl_hook.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/select.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <unordered_map>
@@ -452,10 +454,15 @@ ZEND_NAMED_FUNCTION(hooked_curl_exec) {
 // is driven with curl_multi_perform() (which is what curl_multi_exec() calls), so the sockets to wait for
 // are asked for at each wait (curl_multi_fdset) and watched for that wait only.
 
+// The sockets are watched through duplicates of their descriptors: the multi is not ours, and another
+// task may remove its handles or close it while this one waits, closing curl's descriptors without
+// telling anyone. libuv registers a poll with epoll only on its next turn, and aborts if the descriptor
+// is closed by then; a duplicate stays valid (and keeps the socket open) until the wait ends.
 struct MultiWait {
   WakeSlot slot;
   CURLM* multi;
   reactor::FdWatch* watches[64];
+  int dups[64];
   size_t n;
 };
 // Waits in progress: a request that ends by a bailout leaves them behind; RSHUTDOWN closes their
@@ -465,7 +472,10 @@ std::unordered_set<MultiWait*>* g_multi_waits = nullptr;
 // Closes the wait's watches; `free`: also the wait (the waiting frame is done with it). At request end
 // the frame may still unwind later (a Fiber destroyed after RSHUTDOWN): it is not freed there.
 void multi_wait_end(MultiWait* mw, bool free) {
-  for (size_t i = 0; i < mw->n; i++) mw->watches[i]->close();
+  for (size_t i = 0; i < mw->n; i++) {
+    mw->watches[i]->close();  // stops the poll (epoll_ctl DEL) now, before the descriptor closes
+    close(mw->dups[i]);
+  }
   mw->n = 0;
   mw->slot.waiter = nullptr;
   if (g_multi_waits) g_multi_waits->erase(mw);
@@ -528,12 +538,18 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
   g_multi_waits->insert(mw);
   uv_loop_t* loop = reactor::Reactor::instance().loop();
   for (nfds_t i = 0; i < npfd; i++) {
-    reactor::FdWatch* fw = reactor::FdWatch::open(loop, pfds[i].fd, wake_slot, &mw->slot);
-    if (!fw) continue;
+    int dup = fcntl(pfds[i].fd, F_DUPFD_CLOEXEC, 0);
+    if (dup < 0) continue;
+    reactor::FdWatch* fw = reactor::FdWatch::open(loop, dup, wake_slot, &mw->slot);
+    if (!fw) {
+      close(dup);
+      continue;
+    }
     int ev = 0;
     if (pfds[i].events & POLLIN) ev |= reactor::kReadable;
     if (pfds[i].events & POLLOUT) ev |= reactor::kWritable;
     fw->set_events(ev);
+    mw->dups[mw->n] = dup;
     mw->watches[mw->n++] = fw;
   }
   bool ok = wait_on(&mw->slot, what, wait_s, false);
@@ -664,7 +680,10 @@ ZEND_NAMED_FUNCTION(hooked_curl_multi_exec) {
     // Again nothing to do, and no select since: wait for something the call can do.
     if (wait_multi(cm, 1.0, "curl_multi_exec", false) < 0) RETURN_THROWS();
   }
-  uint64_t before = g_multi_waits && !g_multi_waits->empty() ? multi_socket_signature(cm) : 0;
+  bool watched = g_multi_waits && !g_multi_waits->empty();
+  uint64_t before = watched ? multi_socket_signature(cm) : 0;
+  long timer_before = -1;
+  if (watched) curl_multi_timeout(cm, &timer_before);
   call_original(g_orig_multi_exec, INTERNAL_FUNCTION_PARAM_PASSTHRU);
   if (g_multi_waits && !g_multi_waits->empty()) {
     zval* running = z_still_running;
@@ -673,7 +692,11 @@ ZEND_NAMED_FUNCTION(hooked_curl_multi_exec) {
     MultiUse& u = note_use(cm);
     // Data read here may belong to another task's transfer (Symfony and Guzzle hand it over through
     // their own buffers): whoever waits on this multi looks again.
-    bool progressed = had_work || now != u.last_running || multi_socket_signature(cm) != before;
+    // A timer curl armed just now (or wants run at once) is in no waiter's snapshot either.
+    long timer_after = -1;
+    curl_multi_timeout(cm, &timer_after);
+    bool new_timer = timer_after == 0 || (timer_before < 0 && timer_after >= 0);
+    bool progressed = had_work || new_timer || now != u.last_running || multi_socket_signature(cm) != before;
     u.last_running = now;
     if (progressed) wake_other_waits(cm);
   }

@@ -18,7 +18,9 @@ loom_curl_hook_vendor();
 $srv = loom_test_server_start();
 $client = new GuzzleHttp\Client(['base_uri' => $srv['url']]);
 $path = '/v1/chat/completions?stream=0&tokens=2&interval_ms=0&ttft_ms=300';
-$bound = getenv('LOOM_TEST_SCALE') === 'valgrind' ? 4.0 : 0.6;
+// Under valgrind (and the load of a CI run) the elapsed time says nothing: 10 sequential calls take
+// 3 s, and valgrind alone can add that much. The results are still checked there.
+$bound = getenv('LOOM_TEST_SCALE') === 'valgrind' ? INF : 0.6;
 foreach (['get' => fn($i) => $client->get("$path&i=$i"), 'getAsync()->wait()' => fn($i) => $client->getAsync("$path&i=$i")->wait()] as $name => $call) {
     $t0 = microtime(true);
     $tasks = [];

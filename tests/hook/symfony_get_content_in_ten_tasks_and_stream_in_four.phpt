@@ -19,7 +19,9 @@ $srv = loom_test_server_start();
 // Symfony keeps 6 connections per host by default: 10 let every task run at once.
 $client = Symfony\Component\HttpClient\HttpClient::create([], 10);
 echo get_class($client), "\n";
-$bound = getenv('LOOM_TEST_SCALE') === 'valgrind' ? 4.0 : 0.6;
+// Under valgrind (and the load of a CI run) the elapsed time says nothing: 10 sequential calls take
+// 3 s, and valgrind alone can add that much. The results are still checked there.
+$bound = getenv('LOOM_TEST_SCALE') === 'valgrind' ? INF : 0.6;
 $t0 = microtime(true);
 $tasks = [];
 for ($i = 0; $i < 10; $i++) {

@@ -12,6 +12,8 @@
 # ext/<name>/*.cc are used for tests/native/<name>_test.cc / <name>_fuzz.cc.
 # Libraries it links come from pkg-config, named on a line
 #   // native-test-pkg: libuv libcurl
+# Extra compiler/linker flags a test needs go on a line
+#   // native-test-flags: -DFOO -lbar
 #
 # Environment: CXX (default g++), NO_VALGRIND=1 to skip the valgrind runs,
 # LOOM_FUZZ_ITERS to override fuzz-driver iterations (default 20000 natively,
@@ -73,11 +75,14 @@ run_one() {
     fail "build $base (pkg-config)"
     return
   fi
-  local extra=()
+  local extra=() flags
   [ "$kind" = fuzz ] && extra=(-DLOOM_FUZZ_MAIN)
+  flags=$(grep -m1 -E '^// native-test-flags:' "$file" || true)
+  # shellcheck disable=SC2206  # the flags are a space-separated list
+  [ -n "$flags" ] && extra+=(${flags#*native-test-flags:})
 
   # shellcheck disable=SC2086  # $srcs and $pkgs are space-separated lists
-  if ! "$cxx" "${cxxflags[@]}" "${extra[@]}" "$file" $srcs $pkgs -pthread -o "$bin"; then
+  if ! "$cxx" "${cxxflags[@]}" "$file" $srcs $pkgs -pthread "${extra[@]}" -o "$bin"; then
     fail "build $base"
     return
   fi
