@@ -54,7 +54,10 @@ struct Options {
   size_t max_event_bytes = 1 << 20;
   bool deny_private_networks = false;
   policy::RetryPolicy retry;
+  long buffer_size = 0;  // libcurl's receive buffer (CURLOPT_BUFFERSIZE); 0: libcurl's default, 16 KiB
 };
+constexpr long kMinBufferSize = 1024;              // libcurl's READBUFFER_MIN
+constexpr long kMaxBufferSize = 10 * 1024 * 1024;  // libcurl's READBUFFER_MAX
 
 // Parses an options array on top of `into`. is_request allows the per-request keys. Throws
 // Loom\Http\InvalidArgumentException and returns false on an unknown key or a wrong type.

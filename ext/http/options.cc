@@ -147,6 +147,20 @@ bool parse_byte_count(zval* v, const char* key, Options& o) {
   return ok;
 }
 
+// libcurl's receive buffer per transfer: 0 keeps libcurl's (16 KiB); otherwise 1 KiB to 10 MiB, the
+// range libcurl accepts (it would silently clamp a value outside it).
+bool parse_buffer_size(zval* v, const char* key, Options& o) {
+  long n = 0;
+  if (!long_of(v, key, n)) return false;
+  if (n != 0 && (n < kMinBufferSize || n > kMaxBufferSize)) {
+    throw_invalid("Option \"%s\" must be 0 (libcurl's default) or from %ld to %ld bytes, %ld given", key,
+                  kMinBufferSize, kMaxBufferSize, n);
+    return false;
+  }
+  o.buffer_size = n;
+  return true;
+}
+
 bool set_header(Options& o, zend_string* name, zval* value) {
   if (!is_token(ZSTR_VAL(name), ZSTR_LEN(name))) {
     throw_invalid("Header name \"%s\" is not a valid HTTP token (no spaces, colons, CR, LF or NUL)",
@@ -489,6 +503,9 @@ void apply_deny_private_networks(const Options& o, Transfer* t, CURL*) {
 }
 void apply_max_response_bytes(const Options& o, Transfer* t, CURL*) { t->max_bytes = o.max_response_bytes; }
 void apply_max_event_bytes(const Options& o, Transfer* t, CURL*) { t->max_event_bytes = o.max_event_bytes; }
+void apply_buffer_size(const Options& o, Transfer*, CURL* e) {
+  if (o.buffer_size) curl_easy_setopt(e, CURLOPT_BUFFERSIZE, o.buffer_size);
+}
 
 // ---------------------------------------------------------------------------------------------------
 // The table
@@ -527,6 +544,7 @@ const OptionSpec kOptions[] = {
      apply_max_response_bytes},
     {"max_event_bytes", Scope::Any, parse_byte_count<&Options::max_event_bytes>, apply_max_event_bytes},
     {"retry", Scope::Any, parse_retry, nullptr},
+    {"buffer_size", Scope::Any, parse_buffer_size, apply_buffer_size},
 };
 
 const OptionSpec* find_option(zend_string* key) {
