@@ -34,12 +34,12 @@ inner_dir=/work/loom
 
 # Everything the 8.4 run needs inside the root (the same tools as .ci/run's own apt list).
 packages=(
-  php8.4-dev php8.4-cli php8.4-fpm php8.4-curl php-pear
+  php8.4-dev php8.4-cli php8.4-fpm php8.4-curl php8.4-mbstring php8.4-intl php8.4-xml php-pear
   libuv1-dev libcurl4-openssl-dev zlib1g-dev
   libfcgi-bin valgrind nghttp2-server nginx
   build-essential pkg-config ca-certificates procps
 )
-stamp_text="loom-trixie v1: ${packages[*]}"
+stamp_text="loom-trixie: ${packages[*]}"
 
 if [[ $EUID -ne 0 ]]; then
   echo "scripts/php84.sh needs root (debootstrap, chroot, mount)" >&2
@@ -160,8 +160,13 @@ build_root() {
   printf '#!/bin/sh\nexit 101\n' >"$chroot_dir/usr/sbin/policy-rc.d"
   chmod 755 "$chroot_dir/usr/sbin/policy-rc.d"
   cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf" 2>/dev/null || true
+  install_packages
+  log "root ready in $((SECONDS - started))s"
+}
+
+install_packages() {
+  local started=$SECONDS
   do_mounts
-  local started_apt=$SECONDS
   if ! in_root env DEBIAN_FRONTEND=noninteractive sh -c \
     "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${packages[*]}" \
     >"$cache/apt.log" 2>&1; then
@@ -171,7 +176,7 @@ build_root() {
   fi
   in_root apt-get clean
   cleanup
-  log "apt-get install: $((SECONDS - started_apt))s; root ready in $((SECONDS - started))s"
+  log "apt-get install: $((SECONDS - started))s"
   echo "$stamp_text" >"$chroot_dir/.loom-ready"
 }
 
@@ -181,7 +186,14 @@ ensure_root() {
     log "reusing the $suite root in $chroot_dir ($(in_root php8.4 -n -r 'echo PHP_VERSION;'))"
     return
   fi
-  [[ -d "$chroot_dir" ]] && log "the cached root is missing packages or broken: rebuilding it"
+  if [[ -d "$chroot_dir" ]] && in_root apt-get --version >/dev/null 2>&1; then
+    # The package list changed (or a package went missing): install into the cached root first.
+    log "the cached root lacks packages: installing them"
+    (install_packages) && root_ok && return
+    log "the cached root is broken: rebuilding it"
+  elif [[ -d "$chroot_dir" ]]; then
+    log "the cached root is broken: rebuilding it"
+  fi
   build_root
   root_ok || { echo "the new $suite root does not work (see $cache/apt.log)" >&2; exit 2; }
 }
@@ -202,6 +214,7 @@ cmd=${1:-ci}
 case $cmd in
   setup)
     ensure_root
+    log "ready: PHP $(in_root php8.4 -n -r 'echo PHP_VERSION;') in $chroot_dir"
     ;;
   shell | run)
     ensure_root
