@@ -46,6 +46,13 @@ struct FoundPtr {
 }  // namespace loom
 #define zend_hash_str_find_ptr(ht, str, len) (::loom::FoundPtr{(zend_hash_str_find_ptr)(ht, str, len)})
 
+// 8.4 also checks VM interrupts right after an internal call returns, passing zend_interrupt_function the
+// internal call's frame, still on top of the stack (php-src#14627). No fiber may switch there; the
+// preemption hook asks again at the VM's next check in the user code below instead.
+#if PHP_VERSION_ID >= 80400
+#define LOOM_INTERRUPT_AFTER_INTERNAL_CALL 1
+#endif
+
 // Fiber switches inside destructors are allowed from 8.4 on; the engine tells us through
 // zend_fiber_switch_blocked() on every version, so no version branch is needed for it.
 

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <thread>
 
+#include "compat.h"
 #include "php_loom.h"
 #include "scheduler/internal.h"
 
@@ -144,7 +145,7 @@ bool preemption_on() {
 // Every frame from the running one down to the task's worker must be plain user code: no internal
 // function calling back into PHP (array_map, usort, preg_replace_callback, output handlers, curl or Loom
 // callbacks) and no include/require/eval frame (a class being loaded is process-wide state).
-bool safe_point() {
+bool safe_point(zend_execute_data* top) {
   zend_fiber* f = EG(active_fiber);
   if (!f || (f->flags & ZEND_FIBER_FLAG_DESTROYED) || zend_fiber_switch_blocked()) return false;
   if (!sched_exists() || sched().loom_resumed != f || sched().exiting) return false;
@@ -153,7 +154,7 @@ bool safe_point() {
   if (sched().worker_next) return false;
   if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) return false;
   if (OG(running)) return false;
-  for (zend_execute_data* e = EG(current_execute_data); e; e = e->prev_execute_data) {
+  for (zend_execute_data* e = top; e; e = e->prev_execute_data) {
     zend_function* fn = e->func;
     if (!fn) return false;
     if (fn->type == ZEND_INTERNAL_FUNCTION) return is_worker_function(fn);
@@ -167,7 +168,20 @@ void on_interrupt(zend_execute_data* ex) {
   uint64_t id = pending_slice.exchange(0);
   if (!id || id != slice_id.load() || !slice_running.load() || EG(exception)) return;
   Task* t = task_of_active_fiber();
-  if (!t || !safe_point()) return;
+  if (!t) return;
+#ifdef LOOM_INTERRUPT_AFTER_INTERNAL_CALL
+  // The check right after an internal call (its frame still on top): never switch here, but if the user
+  // code below is a safe point, keep this slice's request for the VM's next check there (the next jump or
+  // call), or a loop that spends its time in internal calls would never be preempted.
+  if (ex && ex == EG(current_execute_data) && ex->func && ex->func->type == ZEND_INTERNAL_FUNCTION &&
+      !is_worker_function(ex->func)) {
+    uint64_t none = 0;
+    if (safe_point(ex->prev_execute_data) && pending_slice.compare_exchange_strong(none, id))
+      zend_atomic_bool_store_ex(&EG(vm_interrupt), true);
+    return;
+  }
+#endif
+  if (!safe_point(EG(current_execute_data))) return;
   preemptions++;
   // Cancellation (cancel(), timeout()) reaches a task where it waits, as in AMPHP, Swoole or Go: a
   // preemption is not a suspension the task asked for, so a pending cancel stays pending. Only at script

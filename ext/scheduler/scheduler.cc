@@ -49,6 +49,14 @@ int on_exit_opcode(zend_execute_data* execute_data) {
   if (LOOM_G(scheduler)) LOOM_G(scheduler)->exiting = true;
   return previous_exit_handler ? previous_exit_handler(execute_data) : ZEND_USER_OPCODE_DISPATCH;
 }
+#else
+// 8.4: exit() is a function, so Loom wraps its handler to the same effect (also for exit() at top level,
+// where no Loom code sees the unwind_exit go by).
+zif_handler previous_exit_function;
+ZEND_NAMED_FUNCTION(on_exit_function) {
+  if (LOOM_G(scheduler)) LOOM_G(scheduler)->exiting = true;
+  previous_exit_function(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
 #endif
 
 void on_error(LOOM_ERROR_OBSERVER_ARGS) {
@@ -111,11 +119,25 @@ void scheduler_minit() {
 #ifdef LOOM_HAVE_EXIT_OPCODE
   previous_exit_handler = zend_get_user_opcode_handler(ZEND_EXIT);
   zend_set_user_opcode_handler(ZEND_EXIT, on_exit_opcode);
+#else
+  auto* exit_fn = (zend_function*)zend_hash_str_find_ptr(CG(function_table), "exit", sizeof("exit") - 1);
+  if (exit_fn && exit_fn->type == ZEND_INTERNAL_FUNCTION) {
+    previous_exit_function = exit_fn->internal_function.handler;
+    exit_fn->internal_function.handler = on_exit_function;
+  }
 #endif
   zend_observer_error_register(on_error);
 }
 
-void scheduler_mshutdown() { zend_hash_destroy(&private_functions); }
+void scheduler_mshutdown() {
+#ifndef LOOM_HAVE_EXIT_OPCODE
+  auto* exit_fn = (zend_function*)zend_hash_str_find_ptr(CG(function_table), "exit", sizeof("exit") - 1);
+  if (exit_fn && previous_exit_function && exit_fn->internal_function.handler == on_exit_function) {
+    exit_fn->internal_function.handler = previous_exit_function;
+  }
+#endif
+  zend_hash_destroy(&private_functions);
+}
 
 bool sched_exists() { return LOOM_G(scheduler) != nullptr; }
 

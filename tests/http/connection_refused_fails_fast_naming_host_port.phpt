@@ -32,6 +32,6 @@ int(7)
 bool(true)
 bool(true)
 bool(true)
-Could not connect to http://127.0.0.1:PORT/v1/models: Failed to connect to 127.0.0.1 port PORT after %d ms: Couldn't connect to server
+Could not connect to http://127.0.0.1:PORT/v1/models: Failed to connect to 127.0.0.1 port PORT after %d ms: Could%S connect to server
 int(12)
 baseline: ok

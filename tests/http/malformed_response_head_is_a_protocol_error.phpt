@@ -38,8 +38,8 @@ loom_test_peer_stop($peer);
 loom_test_server_stop($srv);
 loom_assert_http_baseline(0);
 ?>
---EXPECT--
-bad-status: Loom\Http\TransportException phase headers, curl 1: Unsupported HTTP version in response
+--EXPECTF--
+bad-status: Loom\Http\TransportException phase headers, curl 1: Unsupported HTTP%s in response
 dup-length: Loom\Http\TransportException phase headers, curl 8: bad or conflicting Content-Length ("7")
 non-numeric-length: Loom\Http\TransportException phase headers, curl 8: bad or conflicting Content-Length ("5x")
 negative-length: Loom\Http\TransportException phase headers, curl 8: Invalid Content-Length: value

@@ -37,11 +37,11 @@ $try('ca_file that does not exist', 'good', ['ca_file' => "$dir/missing.pem"]);
 foreach ($peers as $p) loom_test_peer_stop($p);
 loom_assert_http_baseline(0);
 ?>
---EXPECT--
+--EXPECTF--
 unknown CA, default options: Loom\Http\TransportException phase tls, curl 60: SSL certificate problem: unable to get local issuer certificate
 unknown CA, ca_file: 200 ok
 unknown CA, verify false: 200 ok
-other host, ca_file: Loom\Http\TransportException phase tls, curl 60: SSL: no alternative certificate subject name matches target host name '127.0.0.1'
+other host, ca_file: Loom\Http\TransportException phase tls, curl 60: SSL: no alternative certificate subject name matches target %s '127.0.0.1'
 expired, ca_file: Loom\Http\TransportException phase tls, curl 60: SSL certificate problem: certificate has expired
 ca_file that does not exist: Loom\Http\TransportException phase tls, curl 77: error setting certificate file: DIR/missing.pem
 baseline: ok

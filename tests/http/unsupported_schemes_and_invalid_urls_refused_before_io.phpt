@@ -24,7 +24,7 @@ try {
 var_dump((new ReflectionClass(Loom\Http\InvalidArgumentException::class))->getParentClass()->getName());
 loom_assert_baseline('nothing started');
 ?>
---EXPECT--
+--EXPECTF--
 Unsupported URL scheme "file" in "file:///etc/passwd": only http and https are allowed
 Unsupported URL scheme "gopher" in "gopher://127.0.0.1/": only http and https are allowed
 Unsupported URL scheme "dict" in "dict://127.0.0.1/": only http and https are allowed
@@ -35,11 +35,11 @@ Unsupported URL scheme "smb" in "smb://127.0.0.1/share": only http and https are
 Unsupported URL scheme "telnet" in "telnet://127.0.0.1/": only http and https are allowed
 Unsupported URL scheme "ws" in "ws://127.0.0.1/": only http and https are allowed
 Invalid URL "javascript:alert(1)": Unsupported number of slashes following scheme
-Invalid URL "": Bad scheme
-Invalid URL "not a url": Bad scheme
+Invalid URL "": %s
+Invalid URL "not a url": %s
 Invalid URL "/relative/without/base_uri": Bad scheme
 Invalid URL "http://": No host part in the URL
-Invalid URL "http://exa mple.com/": Bad hostname
+Invalid URL "http://exa mple.com/": %s
 Invalid URL "http://[::1": Bad IPv6 address
 Invalid URL "http://127.0.0.1:99999/": Port number was not a decimal number between 0 and 65535
 Unsupported URL scheme "ftp" in "ftp://127.0.0.1/dir/x": only http and https are allowed

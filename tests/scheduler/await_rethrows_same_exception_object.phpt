@@ -17,11 +17,11 @@ try {
 try { $bad->await(); } catch (DomainException $e2) { var_dump($e2 === $thrown); }
 var_dump($good->await());
 ?>
---EXPECT--
+--EXPECTF--
 bool(true)
 string(9) "bad input"
 int(7)
 int(5)
-{closure}
+{closure%S}
 bool(true)
 string(10) "sibling ok"

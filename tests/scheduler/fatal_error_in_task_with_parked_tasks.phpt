@@ -1,5 +1,7 @@
 --TEST--
 Scheduler: a fatal error inside a task while others are parked ends the script cleanly: message once, shutdown functions run, nothing resumed, no leak
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
 register_shutdown_function(function () { echo "shutdown function ran\n"; });

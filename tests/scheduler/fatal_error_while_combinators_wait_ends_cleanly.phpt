@@ -1,5 +1,7 @@
 --TEST--
 Scheduler: a fatal error in one task while top-level code waits in all() and another task waits in map() ends cleanly (message once, shutdown functions run, valgrind-clean)
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
 register_shutdown_function(function () { echo "shutdown function ran\n"; });

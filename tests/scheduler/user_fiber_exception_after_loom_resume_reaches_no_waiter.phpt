@@ -35,10 +35,10 @@ loom_assert_baseline();
 --EXPECTF--
 string(9) "task done"
 
-Warning: Loom: the Fiber running {closure}() defined at %suser_fiber_exception_after_loom_resume_reaches_no_waiter.php:6 threw after Loom resumed it, and no code can catch it there: RuntimeException: from a plain fiber in %suser_fiber_exception_after_loom_resume_reaches_no_waiter.php on line 9
+Warning: Loom: the Fiber running {closure%S}() defined at %suser_fiber_exception_after_loom_resume_reaches_no_waiter.php:6 threw after Loom resumed it, and no code can catch it there: RuntimeException: from a plain fiber in %suser_fiber_exception_after_loom_resume_reaches_no_waiter.php on line 9
 string(23) "bystander got its value"
 
-Warning: Loom: the Fiber running {closure}() defined at %s:21 threw after Loom resumed it, and no code can catch it there: LogicException: from a top-level fiber in %s on line 21
+Warning: Loom: the Fiber running {closure%S}() defined at %s:21 threw after Loom resumed it, and no code can catch it there: LogicException: from a top-level fiber in %s on line 21
 top-level sleep returned
 bool(true)
 baseline: ok
