@@ -44,7 +44,6 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> headers;  // name as given => value
   std::string query;                                         // (request) encoded, RFC 3986
   std::string body;
-  bool has_body = false;
   double connect_timeout = 10, idle_timeout = 120, total_timeout = 0;
   long max_connections_per_host = 0;
   std::string http_version;  // "", "1.1", "2", "2-prior-knowledge"

@@ -227,7 +227,6 @@ bool parse_query(zval* v, const char*, Options& o) {
 }
 
 bool parse_body(zval* v, const char*, Options& o) {
-  o.has_body = true;
   o.body.clear();
   if (Z_TYPE_P(v) == IS_STRING) {
     o.body.assign(Z_STRVAL_P(v), Z_STRLEN_P(v));
@@ -278,7 +277,6 @@ bool parse_json(zval* v, const char*, Options& o) {
     return false;
   }
   smart_str_0(&buf);
-  o.has_body = true;
   o.body.assign(buf.s ? ZSTR_VAL(buf.s) : "", buf.s ? ZSTR_LEN(buf.s) : 0);
   smart_str_free(&buf);
   bool has_ct = false;
