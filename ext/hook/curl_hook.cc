@@ -736,6 +736,14 @@ void curl_hook_minit() {
     g_state = HookState::NoCurl;
     return;
   }
+#ifdef ZTS
+  // The hook's state (helpers, waits, the layout check) is per process; threads would share it.
+  g_state = HookState::Refused;
+  g_refusal =
+      "a thread-safe (ZTS) PHP build is not supported by the curl hook; curl functions are not hooked";
+  zend_error(E_CORE_WARNING, "Loom: %s", g_refusal);
+  return;
+#endif
 #ifndef LOOM_CURL_LAYOUT_KNOWN
   g_state = HookState::Refused;
   g_refusal = "this PHP version's ext/curl layout is not known to Loom; curl functions are not hooked";
