@@ -39,6 +39,8 @@ packages=(
   libuv1-dev libcurl4-openssl-dev zlib1g-dev
   libfcgi-bin valgrind nghttp2-server nginx
   build-essential pkg-config ca-certificates procps
+  # tests/web and tests/relay drive pages in a real headless browser (LOOM_CI=1: they fail without it).
+  chromium
 )
 stamp_text="loom-trixie: ${packages[*]}"
 
@@ -208,6 +210,14 @@ copy_checkout() {
   (cd "$root" && git -c safe.directory="$root" ls-files -z -co --exclude-standard |
     xargs -0 -r sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
     tar --null -T - -cf -) | tar -C "$dest" -xf -
+  # The Composer projects of the tests (installed on the host by .ci/run's server and adapters phases):
+  # pure PHP, the same for 8.4, and the root has no Composer of its own.
+  local v
+  for v in "$root"/tests/*/vendor; do
+    [[ -f "$v/autoload.php" ]] || continue
+    mkdir -p "$dest/tests/$(basename "$(dirname "$v")")"
+    cp -a "$v" "$dest/tests/$(basename "$(dirname "$v")")/"
+  done
 }
 
 cmd=${1:-ci}
@@ -233,7 +243,7 @@ case $cmd in
     do_mounts
     rc=0
     vgdirs=${LOOM_CI_PHP84_VALGRIND_DIRS:-${LOOM_CI_VALGRIND_DIRS:-}}
-    in_root env LOOM_CI_SKIP_APT=1 LOOM_CI_PHASES="build native server phpt valgrind pecl" \
+    in_root env LOOM_CI_SKIP_APT=1 LOOM_CI_VENDOR_READY=1 LOOM_CI_PHASES="build native server phpt valgrind pecl" \
       LOOM_CI_LOGDIR=/work/loom-logs LOOM_CI_SUMMARY_FILE=/work/loom-logs/summary \
       ${LOOM_CI_SKIP_VALGRIND:+LOOM_CI_SKIP_VALGRIND=$LOOM_CI_SKIP_VALGRIND} \
       ${LOOM_CI_SKIP_PECL:+LOOM_CI_SKIP_PECL=$LOOM_CI_SKIP_PECL} \
