@@ -143,18 +143,26 @@ bool preemption_on() {
 
 // Every frame from the running one down to the task's worker must be plain user code: no internal
 // function calling back into PHP (array_map, usort, preg_replace_callback, output handlers, curl or Loom
-// callbacks) and no include/require/eval frame (a class being loaded is process-wide state).
+// callbacks) and no include/require/eval frame (a class being loaded is process-wide state). The running
+// frame itself must be user code: with the worker's own frame on top, Loom's worker code is running, not
+// the task's (PHP 8.2's zend_call_function also delivers VM interrupts after a call from C returns, with
+// the caller's frame current). There the worker may be between tasks: just back from its parking
+// Fiber::suspend() with the next task not yet taken, or done with a task's body and not yet finished
+// with the task. A switch there loses the hand-over: the worker would later find no task, return, and
+// leave the task it was given running on a dead fiber ("suspended by Fiber::suspend() outside Loom").
 bool safe_point() {
   zend_fiber* f = EG(active_fiber);
   if (!f || (f->flags & ZEND_FIBER_FLAG_DESTROYED) || zend_fiber_switch_blocked()) return false;
   if (!sched_exists() || sched().loom_resumed != f || sched().exiting) return false;
   if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) return false;
   if (OG(running)) return false;
+  bool user_frame = false;  // seen one above the worker
   for (zend_execute_data* e = EG(current_execute_data); e; e = e->prev_execute_data) {
     zend_function* fn = e->func;
     if (!fn) return false;
-    if (fn->type == ZEND_INTERNAL_FUNCTION) return is_worker_function(fn);
+    if (fn->type == ZEND_INTERNAL_FUNCTION) return user_frame && is_worker_function(fn);
     if (fn->type != ZEND_USER_FUNCTION || (ZEND_CALL_INFO(e) & ZEND_CALL_CODE)) return false;
+    user_frame = true;
   }
   return false;
 }
