@@ -172,7 +172,9 @@ void on_interrupt(zend_execute_data* ex) {
   uint64_t id = pending_slice.exchange(0);
   if (!id || id != slice_id.load() || !slice_running.load() || EG(exception)) return;
   Task* t = task_of_active_fiber();
-  if (!t || !safe_point()) return;
+  // t->waiter: the task is inside Loom's wait() (a source woke it and its Fiber::suspend() just returned;
+  // a foreach over a Loom iterator reaches wait() with only user frames above it), not in its own code.
+  if (!t || t->waiter || !safe_point()) return;
   preemptions++;
   // Cancellation (cancel(), timeout()) reaches a task where it waits, as in AMPHP, Swoole or Go: a
   // preemption is not a suspension the task asked for, so a pending cancel stays pending. Only at script
