@@ -144,7 +144,14 @@ bool preemption_on() {
 
 // Every frame from the running one down to the task's worker must be plain user code: no internal
 // function calling back into PHP (array_map, usort, preg_replace_callback, output handlers, curl or Loom
-// callbacks) and no include/require/eval frame (a class being loaded is process-wide state).
+// callbacks) and no include/require/eval frame (a class being loaded is process-wide state). The running
+// frame itself must be user code: with the worker's own frame on top, Loom's worker code runs, not the
+// task's. The engine delivers VM interrupts there too (measured on 8.2.36: a task whose callable is
+// usleep() was preempted as the call returned to the worker, with only the worker's frame current).
+// There the worker may be between tasks: just back from its parking Fiber::suspend() with the next task
+// not yet taken, or done with a task's body and not yet finished with the task. A switch there loses the
+// hand-over: the worker later finds no task, returns, and leaves the task it was given running on a dead
+// fiber (reported as "suspended by Fiber::suspend() outside Loom").
 bool safe_point(zend_execute_data* top) {
   zend_fiber* f = EG(active_fiber);
   if (!f || (f->flags & ZEND_FIBER_FLAG_DESTROYED) || zend_fiber_switch_blocked()) return false;
@@ -154,11 +161,13 @@ bool safe_point(zend_execute_data* top) {
   if (sched().worker_next) return false;
   if (EG(in_autoload) && zend_hash_num_elements(EG(in_autoload)) > 0) return false;
   if (OG(running)) return false;
+  bool user_frame = false;  // seen one above the worker
   for (zend_execute_data* e = top; e; e = e->prev_execute_data) {
     zend_function* fn = e->func;
     if (!fn) return false;
-    if (fn->type == ZEND_INTERNAL_FUNCTION) return is_worker_function(fn);
+    if (fn->type == ZEND_INTERNAL_FUNCTION) return user_frame && is_worker_function(fn);
     if (fn->type != ZEND_USER_FUNCTION || (ZEND_CALL_INFO(e) & ZEND_CALL_CODE)) return false;
+    user_frame = true;
   }
   return false;
 }
@@ -168,7 +177,9 @@ void on_interrupt(zend_execute_data* ex) {
   uint64_t id = pending_slice.exchange(0);
   if (!id || id != slice_id.load() || !slice_running.load() || EG(exception)) return;
   Task* t = task_of_active_fiber();
-  if (!t) return;
+  // t->waiter: the task is inside Loom's wait() (a source woke it and its Fiber::suspend() just returned;
+  // a foreach over a Loom iterator reaches wait() with only user frames above it), not in its own code.
+  if (!t || t->waiter) return;
 #ifdef LOOM_INTERRUPT_AFTER_INTERNAL_CALL
   // The check right after an internal call (its frame still on top): never switch here, but if the user
   // code below is a safe point, keep this slice's request for the VM's next check there (the next jump or
