@@ -25,7 +25,7 @@ NULL
 bool(true)
 handler: LogicException: from microtask
 handler: RuntimeException: from defer
-handler: Revolt\EventLoop\InvalidCallbackError: Non-null return value received from callback {closure} defined in %s
+handler: Revolt\EventLoop\InvalidCallbackError: Non-null return value received from callback {closure%S} defined in %s
 still running
 NULL
 baseline: ok
