@@ -11,19 +11,11 @@
 #include <cstring>
 #include <string>
 
+#include "native_test.h"
+
 using namespace loom::http::policy;
 
 namespace {
-
-int g_check_failures = 0;
-
-#define CHECK(cond)                                                                     \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      ++g_check_failures;                                                               \
-      std::fprintf(stderr, "#   %s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                                   \
-  } while (0)
 
 bool near(double a, double b) { return std::fabs(a - b) < 1e-9; }
 
@@ -309,13 +301,7 @@ void request_loop_counts_retries_and_redirects() {
   CHECK(decide(a503, r, 10, p, kClock).step == Step::Deliver);  // retries used up: the 503 is the answer
 }
 
-struct TestCase {
-  const char* name;
-  void (*fn)();
-};
-
-#define T(f) \
-  { #f, f }
+#define T NATIVE_TEST
 const TestCase kTests[] = {
     T(failure_without_retry_option_fails),
     T(failure_in_connect_headers_or_send_is_retried),
@@ -350,23 +336,4 @@ const TestCase kTests[] = {
 
 }  // namespace
 
-int main() {
-  int failed_count = 0;
-  int n = 0;
-  const int total = static_cast<int>(sizeof kTests / sizeof kTests[0]);
-  std::printf("1..%d\n", total);
-  for (const TestCase& t : kTests) {
-    ++n;
-    g_check_failures = 0;
-    t.fn();
-    if (g_check_failures == 0) {
-      std::printf("ok %d - %s\n", n, t.name);
-    } else {
-      ++failed_count;
-      std::printf("not ok %d - %s\n", n, t.name);
-    }
-    std::fflush(stdout);
-  }
-  std::printf("# policy: %d/%d passed\n", total - failed_count, total);
-  return failed_count == 0 ? 0 : 1;
-}
+int main() { return run_tests("policy", kTests); }

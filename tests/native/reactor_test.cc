@@ -21,6 +21,7 @@
 #include <string>
 #include <thread>
 
+#include "native_test.h"
 #include "reactor/curl_multi.h"
 #include "reactor/fd_watch.h"
 
@@ -28,27 +29,11 @@ using namespace loom::reactor;
 
 namespace {
 
-int g_failures = 0;
-int g_test = 0;
-bool g_ok = true;
-
-#define CHECK(cond)                                                                     \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      g_ok = false;                                                                     \
-      std::fprintf(stderr, "#   %s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                                   \
-  } while (0)
-
-void run(const char* name, void (*fn)()) {
-  g_ok = true;
-  fn();
-  // Whatever a test closed is freed in libuv's close callbacks: give them a turn, then nothing may be left.
+// Whatever a test closed is freed in libuv's close callbacks: give them a turn, then nothing may be left.
+void nothing_left_open() {
   for (int i = 0; i < 3; i++) Reactor::instance().run_once(false);
   CHECK(FdWatch::open_polls() == 0);
   CHECK(Reactor::instance().handle_count() == 0);
-  std::printf("%s %d - %s\n", g_ok ? "ok" : "not ok", ++g_test, name);
-  if (!g_ok) g_failures++;
 }
 
 uv_loop_t* loop() { return Reactor::instance().loop(); }
@@ -327,21 +312,22 @@ void owned_multi_destroyed_with_a_transfer_in_flight_is_clean() {
   srv.stop();
 }
 
+const TestCase kTests[] = {
+    NATIVE_TEST(fd_watch_records_readiness_and_wakes_its_owner),
+    NATIVE_TEST(two_watches_of_one_socket_share_one_poll),
+    NATIVE_TEST(watches_closed_inside_a_notify_are_safe),
+    NATIVE_TEST(reused_fd_number_makes_the_old_watch_stale),
+    NATIVE_TEST(poll_error_reaches_the_watch_with_the_socket_error),
+    NATIVE_TEST(repeating_timer_fires_until_stopped),
+    NATIVE_TEST(owned_multi_runs_curl_only_inside_drive),
+    NATIVE_TEST(owned_multi_destroyed_with_a_transfer_in_flight_is_clean),
+};
+
 }  // namespace
 
 int main() {
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  run("fd_watch_records_readiness_and_wakes_its_owner", fd_watch_records_readiness_and_wakes_its_owner);
-  run("two_watches_of_one_socket_share_one_poll", two_watches_of_one_socket_share_one_poll);
-  run("watches_closed_inside_a_notify_are_safe", watches_closed_inside_a_notify_are_safe);
-  run("reused_fd_number_makes_the_old_watch_stale", reused_fd_number_makes_the_old_watch_stale);
-  run("poll_error_reaches_the_watch_with_the_socket_error",
-      poll_error_reaches_the_watch_with_the_socket_error);
-  run("repeating_timer_fires_until_stopped", repeating_timer_fires_until_stopped);
-  run("owned_multi_runs_curl_only_inside_drive", owned_multi_runs_curl_only_inside_drive);
-  run("owned_multi_destroyed_with_a_transfer_in_flight_is_clean",
-      owned_multi_destroyed_with_a_transfer_in_flight_is_clean);
+  int rc = run_tests("reactor", kTests, nothing_left_open);
   curl_global_cleanup();
-  std::printf("1..%d\n", g_test);
-  return g_failures == 0 ? 0 : 1;
+  return rc;
 }

@@ -6,21 +6,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "native_test.h"
 #include "relay/relay_core.h"
 
 using namespace loom::relay;
 
 namespace {
-
-int g_check_failures = 0;
-
-#define CHECK(cond)                                                                     \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      ++g_check_failures;                                                               \
-      std::fprintf(stderr, "#   %s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                                   \
-  } while (0)
 
 void registration_round_trip_and_every_prefix_is_incomplete() {
   std::string payload("a:4:{i:0;s:3:\"GET\";}\0\n\r binary", 31);
@@ -341,11 +332,6 @@ void sse_event_serialisation() {
   CHECK(sse_event("message", "", "", -1) == "data: \n\n");
 }
 
-struct TestCase {
-  const char* name;
-  void (*fn)();
-};
-
 const TestCase kTests[] = {
     {"registration_round_trip_and_every_prefix_is_incomplete",
      registration_round_trip_and_every_prefix_is_incomplete},
@@ -367,22 +353,4 @@ const TestCase kTests[] = {
 
 }  // namespace
 
-int main() {
-  int failed = 0, n = 0;
-  const int total = static_cast<int>(sizeof kTests / sizeof kTests[0]);
-  std::printf("1..%d\n", total);
-  for (const TestCase& t : kTests) {
-    ++n;
-    g_check_failures = 0;
-    t.fn();
-    if (g_check_failures == 0) {
-      std::printf("ok %d - %s\n", n, t.name);
-    } else {
-      ++failed;
-      std::printf("not ok %d - %s\n", n, t.name);
-    }
-    std::fflush(stdout);
-  }
-  std::printf("# relay: %d/%d passed\n", total - failed, total);
-  return failed == 0 ? 0 : 1;
-}
+int main() { return run_tests("relay", kTests); }

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "native_test.h"
 #include "sse/sse_parser.h"
 
 using loom::sse::Event;
@@ -28,16 +29,6 @@ using loom::sse::Parser;
 using loom::sse::Status;
 
 namespace {
-
-int g_check_failures = 0;
-
-#define CHECK(cond)                                                                     \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      ++g_check_failures;                                                               \
-      std::fprintf(stderr, "#   %s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                                   \
-  } while (0)
 
 std::string escape(std::string_view s) {
   std::string r;
@@ -798,11 +789,6 @@ void many_lines_one_feed_linear() {
   CHECK(secs < (slow_mode() ? 60.0 : 0.5));
 }
 
-struct TestCase {
-  const char* name;
-  void (*fn)();
-};
-
 const TestCase kTests[] = {
     {"format-bom", format_bom},
     {"format-bom-2", format_bom_2},
@@ -847,23 +833,4 @@ const TestCase kTests[] = {
 
 }  // namespace
 
-int main() {
-  int failed = 0;
-  int n = 0;
-  const int total = static_cast<int>(sizeof kTests / sizeof kTests[0]);
-  std::printf("1..%d\n", total);
-  for (const TestCase& t : kTests) {
-    ++n;
-    g_check_failures = 0;
-    t.fn();
-    if (g_check_failures == 0) {
-      std::printf("ok %d - %s\n", n, t.name);
-    } else {
-      ++failed;
-      std::printf("not ok %d - %s\n", n, t.name);
-    }
-    std::fflush(stdout);
-  }
-  std::printf("# sse: %d/%d passed\n", total - failed, total);
-  return failed == 0 ? 0 : 1;
-}
+int main() { return run_tests("sse", kTests); }
