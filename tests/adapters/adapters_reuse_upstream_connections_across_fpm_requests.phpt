@@ -13,7 +13,7 @@ require __DIR__ . '/adapters.inc';
 require __DIR__ . '/../inc/fpm.inc';
 $fpm = loom_fpm_start(['max_children' => 1]);
 $up = loom_fpm_counting_upstream_start();
-$autoload = var_export(loom_adapters_vendor() . '/autoload.php', true);
+$autoload = var_export(loom_fpm_copy_tree($fpm, loom_adapters_vendor(), 'vendor') . '/autoload.php', true);
 loom_fpm_page($fpm, 'adapters.php', <<<PAGE
 <?php
 require $autoload;

@@ -10,7 +10,7 @@ require __DIR__ . '/revolt.inc'; loom_revolt_skipif();
 require __DIR__ . '/../inc/fpm.inc';
 require __DIR__ . '/revolt.inc';
 $fpm = loom_fpm_start(['max_children' => 1]);
-$autoload = var_export(loom_revolt_vendor() . '/autoload.php', true);
+$autoload = var_export(loom_fpm_copy_tree($fpm, loom_revolt_vendor(), 'vendor') . '/autoload.php', true);
 loom_fpm_page($fpm, 'amp.php', <<<PAGE
 <?php
 require $autoload;
