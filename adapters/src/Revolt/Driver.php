@@ -475,11 +475,17 @@ final class Driver implements \Revolt\EventLoop\Driver
                 continue;
             }
             if ($callback->type === CallbackType::Repeat) {
-                $this->scheduleTimer($callback, $now + $callback->interval);
+                $this->invoke($callback);
+                // The next run counts from the end of this one, so runs are never less than one interval
+                // apart however late this one was (a slow tick, valgrind); unless the callback cancelled,
+                // disabled or re-enabled (and so rescheduled) itself.
+                if ($callback->enabled && $callback->active && !$callback->inHeap) {
+                    $this->scheduleTimer($callback, self::now() + $callback->interval);
+                }
             } else {
                 $this->cancel($callback->id);
+                $this->invoke($callback);
             }
-            $this->invoke($callback);
             if ($this->failure !== null) {
                 foreach ($due as $rest) {
                     $this->scheduleTimer($rest, $rest->expiration); // still due when the loop runs again
