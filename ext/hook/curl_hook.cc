@@ -745,9 +745,9 @@ void curl_hook_minit() {
   return;
 #endif
 #ifndef LOOM_CURL_LAYOUT_KNOWN
+  // Said in phpinfo only: a warning here would be printed by every PHP run on such a version.
   g_state = HookState::Refused;
   g_refusal = "this PHP version's ext/curl layout is not known to Loom; curl functions are not hooked";
-  zend_error(E_CORE_WARNING, "Loom: %s", g_refusal);
   return;
 #else
   // ext/curl and Loom share the process's libcurl; the layout (and the callbacks' behaviour) follow the

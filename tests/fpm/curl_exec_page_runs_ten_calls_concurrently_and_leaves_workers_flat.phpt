@@ -4,7 +4,8 @@ FPM: with the curl hook, a page making 10 curl_exec() calls of a 300 ms endpoint
 <?php
 require __DIR__ . '/../inc/fpm.inc';
 loom_fpm_skipif();
-if (!extension_loaded('curl')) die('skip ext/curl is not loaded');
+require __DIR__ . '/../inc/curl_hook.inc';
+if ($r = loom_curl_hook_skip_reason()) die("skip $r");
 ?>
 --FILE--
 <?php
