@@ -12,15 +12,9 @@
  */
 declare(strict_types=1);
 
-$o = ['mode' => 'tasks', 'n' => 1000, 'url' => '', 'smaps-at' => 0, 'buffer-size' => 0];
-for ($i = 1; $i + 1 < count($argv); $i += 2) {
-    $k = ltrim($argv[$i], '-');
-    if (!array_key_exists($k, $o)) {
-        fwrite(STDERR, "unknown option {$argv[$i]}\n");
-        exit(2);
-    }
-    $o[$k] = is_int($o[$k]) ? (int)$argv[$i + 1] : $argv[$i + 1];
-}
+require __DIR__ . '/lib/common.php';
+
+$o = LoomBench\options($argv, ['mode' => 'tasks', 'n' => 1000, 'url' => '', 'smaps-at' => 0, 'buffer-size' => 0]);
 $n = $o['n'];
 if ($o['mode'] !== 'sleep' && $o['url'] === '') {
     fwrite(STDERR, "--url is required (e.g. http://127.0.0.1:PORT/v1/chat/completions?tokens=50&interval_ms=20&ttft_ms=200)\n");

@@ -16,10 +16,12 @@ namespace LoomBench;
 
 const REQUEST_BODY = '{"model":"loom-mock","stream":true,"messages":[{"role":"user","content":"Say hello."}]}';
 
-/** @return array{url:string, n:int, tokens:int, mode:string} */
-function args(array $argv): array
+/**
+ * "--name value" pairs over $defaults: an unknown name exits 2; a value is an int where the default is one.
+ */
+function options(array $argv, array $defaults): array
 {
-    $o = ['url' => '', 'n' => 1, 'tokens' => 50, 'mode' => 'default'];
+    $o = $defaults;
     for ($i = 1; $i + 1 < count($argv); $i += 2) {
         $k = ltrim($argv[$i], '-');
         if (!array_key_exists($k, $o)) {
@@ -28,6 +30,13 @@ function args(array $argv): array
         }
         $o[$k] = is_int($o[$k]) ? (int)$argv[$i + 1] : $argv[$i + 1];
     }
+    return $o;
+}
+
+/** @return array{url:string, n:int, tokens:int, mode:string} */
+function args(array $argv): array
+{
+    $o = options($argv, ['url' => '', 'n' => 1, 'tokens' => 50, 'mode' => 'default']);
     if ($o['url'] === '' || $o['n'] < 1) {
         fwrite(STDERR, "usage: php {$argv[0]} --url URL --n N [--tokens 50] [--mode M]\n");
         exit(2);
