@@ -17,6 +17,7 @@
 
 #include <curl/curl.h>
 
+#include "object.h"
 #include "php_loom.h"
 
 extern "C" {
@@ -115,12 +116,8 @@ struct Multi {  // php_curlm
   zend_object std;
 };
 
-inline Easy* easy_of(zend_object* obj) {
-  return reinterpret_cast<Easy*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Easy, std));
-}
-inline Multi* multi_of(zend_object* obj) {
-  return reinterpret_cast<Multi*>(reinterpret_cast<char*>(obj) - XtOffsetOf(Multi, std));
-}
+inline Easy* easy_of(zend_object* obj) { return loom::object_from<Easy>(obj); }
+inline Multi* multi_of(zend_object* obj) { return loom::object_from<Multi>(obj); }
 constexpr size_t kEasyStdOffset = XtOffsetOf(Easy, std);
 constexpr size_t kMultiStdOffset = XtOffsetOf(Multi, std);
 #endif
