@@ -67,6 +67,8 @@ PHP_INI_BEGIN()
                       zend_loom_globals, loom_globals)
   STD_PHP_INI_ENTRY("loom.preempt_ms", "10", PHP_INI_ALL, OnUpdateNonNegativeLong, preempt_ms,
                     zend_loom_globals, loom_globals)
+  STD_PHP_INI_BOOLEAN("loom.preempt_vendor", "0", PHP_INI_ALL, OnUpdateBool, preempt_vendor,
+                      zend_loom_globals, loom_globals)
   PHP_INI_ENTRY("loom.hook_curl", "1", PHP_INI_SYSTEM, nullptr)
   PHP_INI_ENTRY("loom.relay_socket", "/run/loom/relay.sock", PHP_INI_ALL, nullptr)
 PHP_INI_END()

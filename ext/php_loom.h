@@ -24,6 +24,7 @@ ZEND_BEGIN_MODULE_GLOBALS(loom)
   double shutdown_timeout;     // seconds the end-of-script drain may take (ini loom.shutdown_timeout)
   bool keep_connections;       // keep idle connections for the worker's next request (ini)
   zend_long preempt_ms;        // task time slice before preemption; 0: off (ini loom.preempt_ms)
+  bool preempt_vendor;         // preempt inside code from a vendor/ directory too (ini loom.preempt_vendor)
   loom::Scheduler* scheduler;  // request-scoped, created on first use
 ZEND_END_MODULE_GLOBALS(loom)
 

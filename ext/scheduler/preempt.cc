@@ -152,6 +152,22 @@ bool preemption_on() {
 // not yet taken, or done with a task's body and not yet finished with the task. A switch there loses the
 // hand-over: the worker later finds no task, returns, and leaves the task it was given running on a dead
 // fiber (reported as "suspended by Fiber::suspend() outside Loom").
+// Library code installed by Composer (a file under a vendor/ directory) keeps state shared by every
+// task that calls it and is written for code that runs to completion between suspensions: Guzzle's
+// promise queue and curl multi, Symfony's client state, AMPHP's futures, a framework's container. A task
+// preempted inside it lets other tasks into that state half-updated (measured with one Guzzle client
+// shared by ten tasks beside a spinner: "Invoking the wait callback did not resolve the promise", "Cannot
+// change a fulfilled promise"). Such a frame anywhere on the stack makes the point unsafe, unless
+// loom.preempt_vendor=1; the user's own code (and callbacks it passes in, while no vendor frame is below
+// them) is preempted as before.
+bool vendor_file(const zend_op_array& op) {
+  if (!op.filename) return false;
+  const char* f = ZSTR_VAL(op.filename);
+  size_t n = ZSTR_LEN(op.filename);
+  return zend_memnstr(f, "/vendor/", sizeof("/vendor/") - 1, f + n) ||
+         zend_memnstr(f, "\\vendor\\", sizeof("\\vendor\\") - 1, f + n);
+}
+
 bool safe_point(zend_execute_data* top) {
   zend_fiber* f = EG(active_fiber);
   if (!f || (f->flags & ZEND_FIBER_FLAG_DESTROYED) || zend_fiber_switch_blocked()) return false;
@@ -167,6 +183,7 @@ bool safe_point(zend_execute_data* top) {
     if (!fn) return false;
     if (fn->type == ZEND_INTERNAL_FUNCTION) return user_frame && is_worker_function(fn);
     if (fn->type != ZEND_USER_FUNCTION || (ZEND_CALL_INFO(e) & ZEND_CALL_CODE)) return false;
+    if (!LOOM_G(preempt_vendor) && vendor_file(fn->op_array)) return false;
     user_frame = true;
   }
   return false;

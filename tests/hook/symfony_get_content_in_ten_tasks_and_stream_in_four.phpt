@@ -5,12 +5,6 @@ Hook: Symfony HttpClient::create() (CurlHttpClient), one client shared by all ta
 require __DIR__ . '/../inc/curl_hook.inc';
 if ($r = loom_curl_hook_vendor_skip_reason()) die("skip $r");
 ?>
---INI--
-; Preemption off: both clients guard their exec/perform against re-entry, and a task preempted inside
-; that guard (likely under valgrind, where the guarded PHP runs 20-50x slower) makes the next task's call
-; on the shared client fail ("Userland callback cannot use the client..." / "Cannot synchronously wait
-; ..."). A limitation of preemption with shared clients, documented in the README; not of the hook.
-loom.preempt_ms=0
 --FILE--
 <?php
 require __DIR__ . '/../inc/curl_hook.inc';
