@@ -54,11 +54,10 @@ final class Handler
     {
         $this->client = new Client($options + ['max_redirects' => 0]);
         TaskQueue::install();
-        // Guzzle's promises are shared by the calling tasks and the transfers' tasks, and written for code
-        // that runs to completion: a task preempted inside Promise::wait() while another settles the same
-        // chain breaks it ("Value of type null is not callable", "Invoking the wait callback did not resolve
-        // the promise"; seen under CPU contention). So Loom's preemption is off while Guzzle runs on Loom.
-        ini_set('loom.preempt_ms', '0');
+        // Guzzle's promises are shared by the calling tasks and the transfers' tasks and written for code
+        // that runs to completion. Loom never preempts a task while Guzzle's code (from vendor/) is on its
+        // stack, and this handler's own promise updates and queue run inside Loom\atomic(), so preemption
+        // stays on for the caller's own code.
     }
 
     public function __invoke(RequestInterface $request, array $options): PromiseInterface
