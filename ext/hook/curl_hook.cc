@@ -461,9 +461,9 @@ ZEND_NAMED_FUNCTION(hooked_curl_exec) {
 struct MultiWait {
   WakeSlot slot;
   CURLM* multi;
-  reactor::FdWatch* watches[64];
-  int dups[64];
-  size_t n;
+  std::vector<struct pollfd> fds;  // the sockets curl waits on, as asked at the start of the wait
+  std::vector<reactor::FdWatch*> watches;
+  std::vector<int> dups;
 };
 // Waits in progress: a request that ends by a bailout leaves them behind; RSHUTDOWN closes their
 // watches, so no poll wakes a waiter that is gone.
@@ -472,14 +472,42 @@ std::unordered_set<MultiWait*>* g_multi_waits = nullptr;
 // Closes the wait's watches; `free`: also the wait (the waiting frame is done with it). At request end
 // the frame may still unwind later (a Fiber destroyed after RSHUTDOWN): it is not freed there.
 void multi_wait_end(MultiWait* mw, bool free) {
-  for (size_t i = 0; i < mw->n; i++) {
+  for (size_t i = 0; i < mw->watches.size(); i++) {
     mw->watches[i]->close();  // stops the poll (epoll_ctl DEL) now, before the descriptor closes
     close(mw->dups[i]);
   }
-  mw->n = 0;
+  mw->watches.clear();
+  mw->dups.clear();
   mw->slot.waiter = nullptr;
   if (g_multi_waits) g_multi_waits->erase(mw);
   if (free) delete mw;
+}
+
+// The multi's sockets with the directions curl waits for, as curl_multi_fdset() reports them (every one of
+// them: a Guzzle pool or a shared client may have hundreds). False if curl could not say.
+bool collect_sockets(CURLM* cm, std::vector<struct pollfd>& out) {
+  out.clear();
+  fd_set r, w, e;
+  FD_ZERO(&r);
+  FD_ZERO(&w);
+  FD_ZERO(&e);
+  int maxfd = -1;
+  if (curl_multi_fdset(cm, &r, &w, &e, &maxfd) != CURLM_OK) return false;
+  for (int fd = 0; fd <= maxfd; fd++) {
+    short ev = (FD_ISSET(fd, &r) ? POLLIN : 0) | (FD_ISSET(fd, &w) ? POLLOUT : 0);
+    if (ev) out.push_back(pollfd{fd, ev, 0});
+  }
+  return true;
+}
+
+// Sockets with events, as curl_multi_wait() counts them; one closed meanwhile (another task removed its
+// handle or closed the multi) is not counted.
+int count_ready(std::vector<struct pollfd>& fds) {
+  if (fds.empty() || ::poll(fds.data(), fds.size(), 0) <= 0) return 0;
+  int n = 0;
+  for (const struct pollfd& p : fds)
+    if (p.revents & (POLLIN | POLLOUT | POLLERR | POLLHUP)) n++;
+  return n;
 }
 
 // Sockets above FD_SETSIZE are invisible to curl_multi_fdset(): waits on a multi that reports none are
@@ -491,54 +519,32 @@ constexpr double kBlindWaitCap = 0.05;
 // idle_sleeps: with nothing to wait for (no socket, no timer) sleep the timeout as curl_multi_wait() does;
 // otherwise only yield.
 int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
-  fd_set r, w, e;
-  FD_ZERO(&r);
-  FD_ZERO(&w);
-  FD_ZERO(&e);
-  int maxfd = -1;
-  if (curl_multi_fdset(cm, &r, &w, &e, &maxfd) != CURLM_OK) maxfd = -1;
-  long curl_ms = -1;
-  curl_multi_timeout(cm, &curl_ms);
-  double wait_s = timeout;
-  if (curl_ms >= 0 && curl_ms / 1000.0 < wait_s) wait_s = curl_ms / 1000.0;
-  if (maxfd < 0 && curl_ms < 0 && !idle_sleeps) wait_s = 0;
-  if (maxfd < 0 && wait_s > kBlindWaitCap && curl_ms != -1) wait_s = kBlindWaitCap;
-
-  struct pollfd pfds[64];
-  nfds_t npfd = 0;
-  for (int fd = 0; fd <= maxfd && npfd < 64; fd++) {
-    short ev = 0;
-    if (FD_ISSET(fd, &r)) ev |= POLLIN;
-    if (FD_ISSET(fd, &w)) ev |= POLLOUT;
-    if (!ev) continue;
-    pfds[npfd].fd = fd;
-    pfds[npfd].events = ev;
-    pfds[npfd].revents = 0;
-    npfd++;
-  }
-  // Sockets with events, as curl_multi_wait() counts them; one closed meanwhile (another task removed
-  // its handle or closed the multi) is not counted.
-  auto count_ready = [&]() -> int {
-    if (npfd == 0 || ::poll(pfds, npfd, 0) <= 0) return 0;
-    int n = 0;
-    for (nfds_t i = 0; i < npfd; i++)
-      if (pfds[i].revents & (POLLIN | POLLOUT | POLLERR | POLLHUP)) n++;
-    return n;
-  };
-  int ready = count_ready();
-  if (ready > 0 || wait_s <= 0) {
-    // Something is ready already (or no waiting was asked for): give the other tasks a turn anyway, so a
-    // loop over a busy multi cannot starve them.
-    if (!wait_on(nullptr, what, 0, true)) return -1;
-    return ready;
-  }
+  // Held in a tracked heap object, not in this frame: the wait below may end in a bailout (RSHUTDOWN
+  // frees what is left in g_multi_waits).
   auto* mw = new MultiWait{};
   mw->multi = cm;
   if (!g_multi_waits) g_multi_waits = new std::unordered_set<MultiWait*>();
   g_multi_waits->insert(mw);
+  collect_sockets(cm, mw->fds);
+  bool none = mw->fds.empty();
+  long curl_ms = -1;
+  curl_multi_timeout(cm, &curl_ms);
+  double wait_s = timeout;
+  if (curl_ms >= 0 && curl_ms / 1000.0 < wait_s) wait_s = curl_ms / 1000.0;
+  if (none && curl_ms < 0 && !idle_sleeps) wait_s = 0;
+  if (none && wait_s > kBlindWaitCap && curl_ms != -1) wait_s = kBlindWaitCap;
+
+  int ready = count_ready(mw->fds);
+  if (ready > 0 || wait_s <= 0) {
+    // Something is ready already (or no waiting was asked for): give the other tasks a turn anyway, so a
+    // loop over a busy multi cannot starve them.
+    multi_wait_end(mw, true);
+    if (!wait_on(nullptr, what, 0, true)) return -1;
+    return ready;
+  }
   uv_loop_t* loop = reactor::Reactor::instance().loop();
-  for (nfds_t i = 0; i < npfd; i++) {
-    int dup = fcntl(pfds[i].fd, F_DUPFD_CLOEXEC, 0);
+  for (const struct pollfd& p : mw->fds) {
+    int dup = fcntl(p.fd, F_DUPFD_CLOEXEC, 0);
     if (dup < 0) continue;
     reactor::FdWatch* fw = reactor::FdWatch::open(loop, dup, wake_slot, &mw->slot);
     if (!fw) {
@@ -546,16 +552,16 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
       continue;
     }
     int ev = 0;
-    if (pfds[i].events & POLLIN) ev |= reactor::kReadable;
-    if (pfds[i].events & POLLOUT) ev |= reactor::kWritable;
+    if (p.events & POLLIN) ev |= reactor::kReadable;
+    if (p.events & POLLOUT) ev |= reactor::kWritable;
     fw->set_events(ev);
-    mw->dups[mw->n] = dup;
-    mw->watches[mw->n++] = fw;
+    mw->dups.push_back(dup);
+    mw->watches.push_back(fw);
   }
   bool ok = wait_on(&mw->slot, what, wait_s, false);
+  ready = ok ? count_ready(mw->fds) : -1;
   multi_wait_end(mw, true);
-  if (!ok) return -1;
-  return count_ready();
+  return ready;
 }
 
 // Per user multi: who uses it, and how many curl_multi_exec() calls in a row its one user made with
@@ -591,37 +597,19 @@ MultiUse& note_use(CURLM* cm) {
 bool multi_has_work(CURLM* cm) {
   long ms = -1;
   if (curl_multi_timeout(cm, &ms) == CURLM_OK && ms == 0) return true;
-  fd_set r, w, e;
-  FD_ZERO(&r);
-  FD_ZERO(&w);
-  FD_ZERO(&e);
-  int maxfd = -1;
-  if (curl_multi_fdset(cm, &r, &w, &e, &maxfd) != CURLM_OK) return true;
-  if (maxfd < 0) return false;
-  struct pollfd pfds[64];
-  nfds_t n = 0;
-  for (int fd = 0; fd <= maxfd && n < 64; fd++) {
-    short ev = (FD_ISSET(fd, &r) ? POLLIN : 0) | (FD_ISSET(fd, &w) ? POLLOUT : 0);
-    if (!ev) continue;
-    pfds[n++] = pollfd{fd, ev, 0};
-  }
-  return n > 0 && ::poll(pfds, n, 0) > 0;
+  std::vector<struct pollfd> fds;
+  if (!collect_sockets(cm, fds)) return true;
+  return count_ready(fds) > 0;
 }
 
-// What a wait on the multi watches: its sockets with their directions, as curl_multi_fdset() reports
-// them, folded into one number.
+// What a wait on the multi watches: its sockets with their directions, folded into one number.
 uint64_t multi_socket_signature(CURLM* cm) {
-  fd_set r, w, e;
-  FD_ZERO(&r);
-  FD_ZERO(&w);
-  FD_ZERO(&e);
-  int maxfd = -1;
-  if (curl_multi_fdset(cm, &r, &w, &e, &maxfd) != CURLM_OK) return 0;
+  std::vector<struct pollfd> fds;
+  if (!collect_sockets(cm, fds)) return 0;
   uint64_t sig = 1469598103934665603ull;
-  for (int fd = 0; fd <= maxfd; fd++) {
-    unsigned bits = (FD_ISSET(fd, &r) ? 1u : 0u) | (FD_ISSET(fd, &w) ? 2u : 0u);
-    if (!bits) continue;
-    sig = (sig ^ (static_cast<uint64_t>(fd) << 2 | bits)) * 1099511628211ull;
+  for (const struct pollfd& p : fds) {
+    unsigned bits = (p.events & POLLIN ? 1u : 0u) | (p.events & POLLOUT ? 2u : 0u);
+    sig = (sig ^ (static_cast<uint64_t>(p.fd) << 2 | bits)) * 1099511628211ull;
   }
   return sig;
 }
