@@ -21,7 +21,7 @@
 # Runs hold a lock (flock on $LOOM_TRIXIE_DIR/lock), so two runs on one machine take turns.
 #
 # Environment passed on to the inner .ci/run: LOOM_CI_SKIP_VALGRIND, LOOM_CI_SKIP_PECL, LOOM_CI_JOBS,
-# LOOM_CI_PHP84_VALGRIND_DIRS for this run only (default: tests/scheduler tests/http, the parts 8.4 changed under
+# LOOM_CI_PHP84_VALGRIND_DIRS for this run only (default: tests/scheduler tests/http tests/hook, the parts 8.4 changed under
 # Loom: fibers, interrupts, exit(); the whole suite runs under valgrind on 8.2 and normally on 8.4).
 # LOOM_CI_SUMMARY_FILE (outer path) receives
 # the inner run's per-phase counts, one "phase passed failed skipped seconds note" line each.
@@ -243,7 +243,7 @@ case $cmd in
     copy_checkout
     do_mounts
     rc=0
-    vgdirs=${LOOM_CI_PHP84_VALGRIND_DIRS:-tests/scheduler tests/http}
+    vgdirs=${LOOM_CI_PHP84_VALGRIND_DIRS:-tests/scheduler tests/http tests/hook}
     in_root env LOOM_CI_SKIP_APT=1 LOOM_CI_VENDOR_READY=1 LOOM_CI_PHASES="build native server phpt valgrind pecl" \
       LOOM_CI_LOGDIR=/work/loom-logs LOOM_CI_SUMMARY_FILE=/work/loom-logs/summary \
       ${LOOM_CI_SKIP_VALGRIND:+LOOM_CI_SKIP_VALGRIND=$LOOM_CI_SKIP_VALGRIND} \
