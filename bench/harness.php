@@ -7,6 +7,8 @@
  *
  *   php bench/harness.php --loom-so PATH --floor PATH [--quick] [--sections streams,fpm,sched]
  *                         [--ns 1,10,100] [--runs K] [--merge] [--report-only] [--command "..."]
+ *                         [--clients loom-tasks,curl-multi,...]  (streams: only these; with --merge the
+ *                         other clients keep their earlier figures)
  */
 declare(strict_types=1);
 
@@ -21,7 +23,7 @@ $OUT = "$BENCH/out";
 
 // ---------------------------------------------------------------- arguments
 $opt = ['quick' => false, 'merge' => false, 'report-only' => false, 'loom-so' => '', 'floor' => '',
-        'sections' => 'streams,fpm,sched', 'ns' => '', 'runs' => 0, 'command' => '', 'loom-build' => '', 'loom-commit' => ''];
+        'sections' => 'streams,fpm,sched', 'ns' => '', 'runs' => 0, 'clients' => '', 'command' => '', 'loom-build' => '', 'loom-commit' => ''];
 for ($i = 1; $i < $argc; $i++) {
     $k = ltrim($argv[$i], '-');
     if (!array_key_exists($k, $opt)) {
@@ -228,6 +230,17 @@ $CONTENDERS = [
     ['id' => 'curl-seq', 'kind' => 'defaults', 'conc' => 1, 'max_n' => 10,
      'label' => 'sequential curl_exec (the FPM status quo)', 'cmd' => array_merge($phpBase, ["$BENCH/curl_seq.php"])],
 ];
+if ($opt['clients'] !== '') {
+    $want = array_filter(explode(',', $opt['clients']));
+    $unknown = array_diff($want, array_column($CONTENDERS, 'id'));
+    if ($unknown) {
+        fwrite(STDERR, 'harness: unknown client(s) ' . implode(', ', $unknown) . '; known: ' . implode(', ', array_column($CONTENDERS, 'id')) . "\n");
+        exit(2);
+    }
+    $RUN_CONTENDERS = array_values(array_filter($CONTENDERS, static fn ($c) => in_array($c['id'], $want, true)));
+} else {
+    $RUN_CONTENDERS = $CONTENDERS;
+}
 $CBYID = array_column($CONTENDERS, null, 'id');
 
 // ------------------------------------------------------------------ metadata
@@ -868,7 +881,7 @@ if (!$opt['report-only']) {
             fwrite(STDERR, "harness: --floor must name the built native client\n");
             exit(2);
         }
-        streams_section($opt, $CONTENDERS, $quick, $ROOT, $R, $resultsFile);
+        streams_section($opt, $RUN_CONTENDERS, $quick, $ROOT, $R, $resultsFile);
     }
     if (in_array('fpm', $sections, true)) {
         fpm_section($opt, $quick, $ROOT, $BENCH, $R, $resultsFile);
@@ -877,8 +890,12 @@ if (!$opt['report-only']) {
         sched_section($opt, $quick, $BENCH, $R, $resultsFile);
     }
 }
-$md = report($R, $CONTENDERS, $BENCH);
-file_put_contents("$BENCH/RESULTS.md", $md . "\n");
+// A run of some clients only (--clients, without figures of the others to merge with) writes its own file,
+// so RESULTS.md never loses rows.
+$partial = $opt['clients'] !== '' && count($RUN_CONTENDERS) < count($CONTENDERS) && !$opt['merge'];
+$md = report($R, $partial ? $RUN_CONTENDERS : $CONTENDERS, $BENCH);
+$target = $partial ? "$OUT/RESULTS-" . str_replace(',', '+', $opt['clients']) . '.md' : "$BENCH/RESULTS.md";
+file_put_contents($target, $md . "\n");
 // the terminal gets the same tables, without the prose
 say("\n" . implode("\n", array_filter(explode("\n", $md), static fn ($l) => $l === '' || $l[0] === '|' || $l[0] === '#')));
-say("\nwrote bench/RESULTS.md (raw data: bench/out/results.json)");
+say("\nwrote " . substr($target, strlen(dirname($BENCH)) + 1) . " (raw data: bench/out/results.json)");
