@@ -53,6 +53,8 @@ final class Driver implements \Revolt\EventLoop\Driver
     private int $referencedCount = 0;
     /** Enabled callbacks, referenced or not: the loop task lives while this is > 0 or microtasks wait. */
     private int $enabledCount = 0;
+    /** Suspensions resumed whose fiber has not run yet: work, as Revolt's queued resume is. */
+    private int $resuming = 0;
 
     private ?Task $loopTask = null;
     private bool $looping = false;
@@ -371,25 +373,40 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
     }
 
-    /** The last referenced callback went away: a waiting loop must wake up to wait unreferenced (or end),
+    /** The last referenced work went away: a waiting loop must wake up to wait unreferenced (or end),
      *  and to let run() return. */
     private function wakeIfIdle(): void
     {
-        if ($this->referencedCount === 0 && $this->loopTask !== null && !$this->inTick) {
+        if (!$this->alive() && $this->loopTask !== null && !$this->inTick) {
             $this->poller->wakeup();
+        }
+    }
+
+    /** A Suspension was resumed: until its fiber runs, run() goes on (Revolt queues the resume).
+     *  @internal */
+    public function resuming(): void
+    {
+        $this->resuming++;
+    }
+
+    /** The resumed Suspension's fiber took its value. @internal */
+    public function resumed(): void
+    {
+        if (--$this->resuming === 0) {
+            $this->wakeIfIdle();
         }
     }
 
     /** Referenced work: run() and the loop's referenced waits last while there is some. */
     private function alive(): bool
     {
-        return $this->referencedCount > 0 || !$this->microtasks->isEmpty();
+        return $this->referencedCount > 0 || $this->resuming > 0 || !$this->microtasks->isEmpty();
     }
 
     /** Any work: the loop task lives while there is some. */
     private function hasWork(): bool
     {
-        return $this->enabledCount > 0 || !$this->microtasks->isEmpty();
+        return $this->enabledCount > 0 || $this->resuming > 0 || !$this->microtasks->isEmpty();
     }
 
     /** run() returns once nothing referenced is left (the loop may go on, unreferenced). */
