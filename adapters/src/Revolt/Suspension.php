@@ -42,7 +42,6 @@ final class Suspension implements \Revolt\EventLoop\Suspension
         try {
             [$ok, $value] = $channel->receive();
         } catch (DeadlockException $e) {
-            $this->taken();
             $this->pending = false;
             if ($this->fiber === null) {
                 throw new \Error(
@@ -54,11 +53,11 @@ final class Suspension implements \Revolt\EventLoop\Suspension
             }
             throw $e;
         } catch (\Throwable $e) {
-            $this->taken();
             $this->pending = false; // cancelled (Loom\CancelledException) or the context is being destroyed
             throw $e;
+        } finally {
+            $this->taken(); // also when the fiber is destroyed while it waits
         }
-        $this->taken();
         if (!$ok) {
             throw $value;
         }
