@@ -343,7 +343,7 @@ final class Driver implements \Revolt\EventLoop\Driver
      *  only waits for unreferenced ones. */
     public function isRunning(): bool
     {
-        return $this->looping && !$this->stopping && ($this->inTick || $this->runCalled || $this->alive());
+        return $this->looping && !$this->stopping && ($this->inTick || $this->runCalled || $this->referenced());
     }
 
     public function getSuspension(): \Revolt\EventLoop\Suspension
@@ -377,12 +377,13 @@ final class Driver implements \Revolt\EventLoop\Driver
      *  and to let run() return. */
     private function wakeIfIdle(): void
     {
-        if (!$this->alive() && $this->loopTask !== null && !$this->inTick) {
+        if (!$this->referenced() && $this->loopTask !== null && !$this->inTick) {
             $this->poller->wakeup();
         }
     }
 
-    /** A Suspension was resumed: until its fiber runs, run() goes on (Revolt queues the resume).
+    /** A Suspension was resumed: until its fiber runs, run() goes on (Revolt queues the resume). Loom's
+     *  scheduler resumes that fiber, not the loop: the loop neither starts nor waits referenced for it.
      *  @internal */
     public function resuming(): void
     {
@@ -393,20 +394,26 @@ final class Driver implements \Revolt\EventLoop\Driver
     public function resumed(): void
     {
         if (--$this->resuming === 0) {
-            $this->wakeIfIdle();
+            $this->settleRun();
         }
     }
 
-    /** Referenced work: run() and the loop's referenced waits last while there is some. */
-    private function alive(): bool
+    /** Referenced work for the loop: its waits are referenced while there is some. */
+    private function referenced(): bool
     {
-        return $this->referencedCount > 0 || $this->resuming > 0 || !$this->microtasks->isEmpty();
+        return $this->referencedCount > 0 || !$this->microtasks->isEmpty();
     }
 
-    /** Any work: the loop task lives while there is some. */
+    /** What run() waits for: referenced work, and resumed suspensions whose fiber has not run yet. */
+    private function alive(): bool
+    {
+        return $this->referenced() || $this->resuming > 0;
+    }
+
+    /** Any work for the loop: the loop task lives while there is some. */
     private function hasWork(): bool
     {
-        return $this->enabledCount > 0 || $this->resuming > 0 || !$this->microtasks->isEmpty();
+        return $this->enabledCount > 0 || !$this->microtasks->isEmpty();
     }
 
     /** run() returns once nothing referenced is left (the loop may go on, unreferenced). */
@@ -454,7 +461,8 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
         $failure = $this->failure;
         $this->failure = null;
-        if ($this->runWaiting && ($failure !== null || $this->loopTask === null || !$this->alive())) {
+        // run() returns now unless work remains: the restarted loop, or a resumed fiber (resumed() tells).
+        if ($this->runWaiting && ($failure !== null || $stopped || !$this->alive())) {
             $this->runWaiting = false;
             $this->runChannel->send($failure); // run() returns, or throws what no handler took
             return;
@@ -501,10 +509,8 @@ final class Driver implements \Revolt\EventLoop\Driver
         // 3. Wait (suspending only this task) when nothing else is pending, then due timers and ready
         //    streams and signals. With nothing referenced the wait is unreferenced: it keeps nothing in
         //    Loom running, and run() returns now.
-        $referenced = $this->alive();
-        if (!$referenced) {
-            $this->settleRun();
-        }
+        $referenced = $this->referenced();
+        $this->settleRun();
         $timeout = -1.0;
         if ($this->enableQueue || $this->deferQueue || !$this->microtasks->isEmpty() || $this->stopping || !$this->hasWork()) {
             $timeout = 0.0;
