@@ -20,13 +20,15 @@ echo "fired: ", json_encode($fired), "\n";
 // Nothing referenced can send on this channel: Loom reports the deadlock at once, as Revolt ends its
 // loop; the unreferenced repeat that would have sent does not count (and the report does not name it).
 $ch = new Loom\Channel(1);
-EventLoop::unreference(EventLoop::repeat(0.005, function ($id) use ($ch) { EventLoop::cancel($id); $ch->send(1); }));
+$sent = false;
+EventLoop::unreference(EventLoop::repeat(0.005, function ($id) use ($ch, &$sent) { EventLoop::cancel($id); $ch->send(1); $sent = true; }));
 try {
     $ch->receive();
 } catch (Loom\DeadlockException $e) {
     echo str_contains($e->getMessage(), 'Poller') ? $e->getMessage() . "\n" : "deadlock, naming only: top-level code\n";
 }
-Loom\sleep(0.05);   // now the repeat fires (its send fills the channel)
+// Now {main} sleeps in Loom: the repeat fires (its send fills the channel).
+loom_wait_until(function () use (&$sent) { return $sent; }, 'the unreferenced repeat');
 echo "channel: ", $ch->receive(), "\n";
 var_dump(EventLoop::getIdentifiers());
 loom_revolt_baseline();

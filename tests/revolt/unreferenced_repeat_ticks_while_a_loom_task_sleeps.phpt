@@ -11,8 +11,10 @@ $start = hrtime(true);
 $ticks = 0;
 EventLoop::unreference(EventLoop::repeat(0.01, function () use (&$ticks) { $ticks++; }));
 EventLoop::unreference(EventLoop::delay(30, function () { echo "never\n"; }));
-Loom\spawn(fn() => Loom\sleep(0.2))->await();
-// About 20 ticks in 0.2 s; a few suffice (valgrind is slow), none means the loop did not run.
+// A Loom task sleeps 10 ms at a time until the repeat has ticked three times (only the loop can tick it).
+Loom\spawn(function () use (&$ticks) {
+    loom_wait_until(function () use (&$ticks) { return $ticks >= 3; }, 'three ticks of the unreferenced repeat');
+})->await();
 echo $ticks >= 3 ? "repeat ticked while the task slept\n" : "repeat ticked $ticks times\n";
 var_dump(EventLoop::getDriver()->isRunning());   // the loop only waits for unreferenced callbacks
 register_shutdown_function(function () use ($start) {

@@ -29,7 +29,7 @@ $writer = Loom\spawn(function () use ($b) {
     fwrite($b, 'ping');
     posix_kill(getmypid(), SIGUSR1);
 });
-loom_wait_until(function () use (&$seen) { return count($seen) === 3; }, 'the three watchers', 10);
+loom_wait_until(function () use (&$seen) { return count($seen) === 3; }, 'the three watchers');
 ksort($seen);
 echo json_encode($seen), "\n";
 $writer->await();
