@@ -44,8 +44,14 @@ final class Poller
      * waits up to $timeout seconds (negative: no limit; 0: one turn of the scheduler) for a watch to
      * become ready or for wakeup(). Watches of closed streams are dropped (reported ready, so their
      * owner finds out).
+     *
+     * With $referenced false the wait (its deadline, polls and signal handles included) is no pending
+     * work, like an unreferenced libuv handle: it goes through the scheduler even when something is
+     * ready, and returns while other work keeps the scheduler running, but keeps neither a top-level wait
+     * nor the end of the script waiting, and deadlock reports do not name it. When nothing but such
+     * waits is left, it returns null (released): the caller should stop waiting.
      */
-    public function wait(float $timeout): array {}
+    public function wait(float $timeout, bool $referenced = true): ?array {}
 
     /** Ends the current wait() (from another task or a Fiber), or makes the next one return at once. */
     public function wakeup(): void {}

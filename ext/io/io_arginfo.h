@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: bc39c148e388df727ff1b22eb8277c5ead7823cc */
+ * Stub hash: 81c25431f8da794ba2986ab8112b5bdf0db93873 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loom_Internal_Poller_watchStream, 0, 3, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
@@ -16,8 +16,9 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loom_Internal_Poller_unwat
 	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loom_Internal_Poller_wait, 0, 1, IS_ARRAY, 0)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loom_Internal_Poller_wait, 0, 1, IS_ARRAY, 1)
 	ZEND_ARG_TYPE_INFO(0, timeout, IS_DOUBLE, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, referenced, _IS_BOOL, 0, "true")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loom_Internal_Poller_wakeup, 0, 0, IS_VOID, 0)

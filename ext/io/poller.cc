@@ -1,6 +1,8 @@
 // Loom\Internal\Poller: a set of stream and signal watches one PHP context waits on (the event loop
 // of loom/adapters' Revolt driver). The reactor's callbacks only record readiness and wake the waiter;
-// wait() is a normal scheduler wait (suspends only its caller, cancellable, seen by deadlock reports).
+// wait() is a normal scheduler wait (suspends only its caller, cancellable, seen by deadlock reports),
+// or, for unreferenced work, a weak one: its polls and signal handles are then unreferenced too, so it
+// keeps nothing running and ends (released) when nothing else is left.
 #include <uv.h>
 
 #include <cmath>
@@ -40,6 +42,7 @@ struct PollerObj {
   Waiter* waiter;  // the context in wait(), if any
   bool wakeup;     // wakeup() called while nobody waited
   bool paused;
+  bool weak;  // the handles are unreferenced (the last wait() was an unreferenced one)
   zend_object std;
 };
 
@@ -113,6 +116,25 @@ void remove_watch(PollerObj* p, zend_long id) {
   free_watch(w);
 }
 
+// Makes the watch's native handle keep the loop alive or not, as the poller's waits currently do.
+void apply_ref(Watch* w) {
+  bool weak = w->owner->weak;
+  if (w->fd) w->fd->set_weak(weak);
+  if (w->sig) {
+    auto* h = reinterpret_cast<uv_handle_t*>(w->sig);
+    if (weak)
+      uv_unref(h);
+    else
+      uv_ref(h);
+  }
+}
+
+void set_weak(PollerObj* p, bool weak) {
+  if (p->weak == weak) return;
+  p->weak = weak;
+  for (auto& [id, w] : *p->watches) apply_ref(w);
+}
+
 // Starts the native side of a watch (after creation, or after pause()). False: the fd cannot be polled.
 bool arm(Watch* w) {
   uv_loop_t* loop = reactor::Reactor::instance().loop();
@@ -127,6 +149,7 @@ bool arm(Watch* w) {
       return false;
     }
     w->sig = h;
+    apply_ref(w);
     return true;
   }
   if (w->fd && !w->fd->stale()) return true;
@@ -139,6 +162,7 @@ bool arm(Watch* w) {
   w->fd = reactor::FdWatch::open(loop, fd, on_fd_ready, w);
   if (!w->fd) return false;
   w->fd->set_events(fd_events(w->events));
+  apply_ref(w);
   return true;
 }
 
@@ -278,8 +302,11 @@ static bool collect(PollerObj* p, zval* out) {
 
 ZEND_METHOD(Loom_Internal_Poller, wait) {
   double timeout;
-  ZEND_PARSE_PARAMETERS_START(1, 1)
+  bool referenced = true;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
   Z_PARAM_DOUBLE(timeout)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_BOOL(referenced)
   ZEND_PARSE_PARAMETERS_END();
   if (std::isnan(timeout)) {
     zend_argument_value_error(1, "must not be NAN");
@@ -290,28 +317,63 @@ ZEND_METHOD(Loom_Internal_Poller, wait) {
     zend_throw_error(nullptr, "Loom\\Internal\\Poller::wait(): another context is waiting on this poller");
     RETURN_THROWS();
   }
+  set_weak(p, !referenced);
   if (p->paused) {
     p->paused = false;
     for (auto& [id, w] : *p->watches) arm(w);
   }
-  if (collect(p, return_value)) {
-    p->wakeup = false;
-    return;
-  }
   if (p->wakeup) {
     p->wakeup = false;
-    RETURN_EMPTY_ARRAY();
+    if (!collect(p, return_value)) RETURN_EMPTY_ARRAY();
+    return;
   }
-  if (!loom::check_can_suspend("Loom\\Internal\\Poller::wait")) RETURN_THROWS();
+  // A referenced wait returns at once with what is ready. An unreferenced one always goes through the
+  // scheduler (with no delay when something is ready): a stream that is always ready (a plain file)
+  // must not keep it from being released when nothing else is left.
+  bool ready = collect(p, return_value);
+  if (ready && referenced) return;
+  if (!loom::check_can_suspend("Loom\\Internal\\Poller::wait")) {
+    zval_ptr_dtor(return_value);
+    RETURN_THROWS();
+  }
   loom::Waiter* w = loom::waiter_new(&poller_source, p, nullptr);
-  if (timeout >= 0) loom::waiter_arm_deadline(w, timeout);
+  if (!referenced) loom::waiter_make_weak(w);
+  if (ready)
+    loom::waiter_arm_deadline(w, 0);
+  else if (timeout >= 0)
+    loom::waiter_arm_deadline(w, timeout);
   p->waiter = w;
   bool ok = loom::suspend(w);
   if (p->waiter == w) p->waiter = nullptr;
+  bool released = loom::waiter_released(w);
   loom::waiter_free(w);
-  if (!ok) RETURN_THROWS();
+  if (!ok || released) {
+    // Released: nothing else keeps the scheduler running; what was ready is dropped with the wait
+    // (its owner stops waiting on this poller).
+    zval_ptr_dtor(return_value);
+    if (!ok) RETURN_THROWS();
+    RETURN_NULL();
+  }
   p->wakeup = false;
-  if (!collect(p, return_value)) RETURN_EMPTY_ARRAY();
+  if (!ready) {
+    if (!collect(p, return_value)) RETURN_EMPTY_ARRAY();
+  } else {
+    zval more;
+    ZVAL_UNDEF(&more);
+    if (collect(p, &more)) {
+      zend_ulong id;
+      zval* bits;
+      ZEND_HASH_FOREACH_NUM_KEY_VAL(Z_ARRVAL(more), id, bits) {
+        zval* have = zend_hash_index_find(Z_ARRVAL_P(return_value), id);
+        if (have)
+          Z_LVAL_P(have) |= Z_LVAL_P(bits);
+        else
+          add_index_long(return_value, id, Z_LVAL_P(bits));
+      }
+      ZEND_HASH_FOREACH_END();
+      zval_ptr_dtor(&more);
+    }
+  }
 }
 
 ZEND_METHOD(Loom_Internal_Poller, wakeup) {

@@ -19,6 +19,7 @@ struct FdEntry {
   FdWatch* watches;
 
   void rearm();
+  void update_ref();  // referenced while any watch is strong
   void detach_all();  // the fd number now names another file: every watch turns stale
   void close_poll();
   static void on_poll(uv_poll_t* h, int status, int events);
@@ -53,6 +54,16 @@ void FdEntry::rearm() {
   if (want & kReadable) ev |= UV_READABLE;
   if (want & kWritable) ev |= UV_WRITABLE;
   uv_poll_start(&poll, ev, on_poll);
+}
+
+void FdEntry::update_ref() {
+  bool strong = false;
+  for (FdWatch* w = watches; w && !strong; w = w->next_) strong = !w->weak_;
+  auto* h = reinterpret_cast<uv_handle_t*>(&poll);
+  if (strong)
+    uv_ref(h);
+  else
+    uv_unref(h);
 }
 
 void FdEntry::close_poll() {
@@ -139,7 +150,14 @@ FdWatch* FdWatch::open(uv_loop_t* loop, int fd, NotifyFn notify, void* data) {
   w->data_ = data;
   w->next_ = e->watches;
   e->watches = w;
+  e->update_ref();
   return w;
+}
+
+void FdWatch::set_weak(bool weak) {
+  if (weak_ == weak) return;
+  weak_ = weak;
+  if (entry_) entry_->update_ref();
 }
 
 void FdWatch::set_events(int events) {
@@ -161,10 +179,12 @@ void FdWatch::close() {
         break;
       }
     }
-    if (!e->watches)
+    if (!e->watches) {
       e->close_poll();
-    else
+    } else {
       e->rearm();
+      e->update_ref();
+    }
   }
   delete this;
 }

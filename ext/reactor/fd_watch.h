@@ -30,6 +30,9 @@ class FdWatch {
   static FdWatch* open(uv_loop_t* loop, int fd, NotifyFn notify, void* data);
   // kReadable | kWritable; 0 pauses the watch.
   void set_events(int events);
+  // A weak watch does not keep the loop alive (uv_unref): the shared poll is referenced while any of
+  // its watches is not weak. Watches start strong.
+  void set_weak(bool weak);
   // What became ready since the last call (kReadable, kWritable, kFdError), cleared by the call.
   int take_ready();
   // The socket's pending error (SO_ERROR, or -1) recorded with kFdError.
@@ -55,6 +58,7 @@ class FdWatch {
   int error_ = 0;
   NotifyFn notify_ = nullptr;
   void* data_ = nullptr;
+  bool weak_ = false;
   bool due_ = false;         // to be notified in the current poll callback
   FdWatch* next_ = nullptr;  // in the entry's list
 };

@@ -90,6 +90,16 @@ void waiter_free(Waiter* w);
 void waiter_arm_deadline(Waiter* w, double seconds);
 bool waiter_timed_out(const Waiter* w);
 
+// A weak wait is no pending work, as an unreferenced libuv handle does not keep uv_run() going: it is
+// woken like any other wait while other work keeps the scheduler running, but deadlock reports do not
+// name it and neither a top-level wait nor the end-of-script drain waits for it; its deadline (armed
+// after this call) is a weak timer. The source keeps its own handles unreferenced for such a wait. When
+// nothing but weak waits is left, the scheduler releases them: each wakes with no error and
+// waiter_released() true, and its owner is expected to stop what kept it waiting (the Revolt driver's
+// loop ends with only unreferenced callbacks left at script end). Call before suspend().
+void waiter_make_weak(Waiter* w);
+bool waiter_released(const Waiter* w);
+
 // A value slot the source and the waiting side share (UNDEF at first; freed with the waiter): a
 // channel's sender parks its value here, a receiver finds the value it was handed.
 zval* waiter_value(Waiter* w);

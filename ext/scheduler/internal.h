@@ -41,6 +41,8 @@ struct Waiter {
   bool preempted;      // a preempted task's turn: queued behind all other ready work (Scheduler::preempted)
   bool attached;       // the source still holds it: interrupting the wait calls source->detach
   bool timed_out;      // its deadline woke it
+  bool weak;           // waiter_make_weak(): not pending work (deadlock checks and the drain ignore it)
+  bool released;       // a weak wait the scheduler ended because nothing else was left
   zend_object* error;  // thrown at the suspension point when resumed (owned)
   zend_string* fiber_desc;  // a user Fiber's function and where it is defined, for reports (owned)
   zval value;               // value handed over by the waker (channel receive)

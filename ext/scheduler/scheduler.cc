@@ -205,10 +205,14 @@ void waiter_free(Waiter* w) {
 
 void waiter_arm_deadline(Waiter* w, double seconds) {
   auto ms = reactor::seconds_to_ms(seconds);
-  w->timer = reactor::Reactor::instance().add_timer(ms, on_timer, w);
+  w->timer = reactor::Reactor::instance().add_timer(ms, on_timer, w, /*weak=*/w->weak);
 }
 
 bool waiter_timed_out(const Waiter* w) { return w->timed_out; }
+
+void waiter_make_weak(Waiter* w) { w->weak = true; }
+
+bool waiter_released(const Waiter* w) { return w->released; }
 
 zval* waiter_value(Waiter* w) { return &w->value; }
 
@@ -217,6 +221,7 @@ bool waiter_waiting(const Waiter* w) { return w->waiting; }
 void waiter_rearm(Waiter* w) {
   w->waiting = true;
   w->timed_out = false;
+  w->released = false;
   w->attached = w->source && w->source->detach;
 }
 
@@ -757,7 +762,7 @@ static bool on_deadlock(Scheduler& s, Waiter* until) {
   std::string msg = "Deadlock: every remaining task is waiting and nothing can wake it: ";
   bool first = true;
   for (Waiter* w = s.waiters_head; w; w = w->next) {
-    if (!w->waiting) continue;
+    if (!w->waiting || w->weak) continue;  // a weak wait is no work: it is not what is stuck
     if (!first) msg += "; ";
     msg += describe_waiter(w);
     first = false;
@@ -775,7 +780,7 @@ static bool on_deadlock(Scheduler& s, Waiter* until) {
   // suspension ends with its pending cancellation or the deadlock (its fiber is left to the engine).
   std::vector<Waiter*> stuck;
   for (Waiter* w = s.waiters_head; w; w = w->next)
-    if (w->waiting) stuck.push_back(w);
+    if (w->waiting && !w->weak) stuck.push_back(w);
   for (Waiter* w : stuck) interrupt(w, make_exception(ce_deadlock, nullptr, "%s", msg.c_str()));
   for (Task* t : foreign) GC_ADDREF(&t->std);
   for (Task* t : foreign) {
@@ -787,6 +792,26 @@ static bool on_deadlock(Scheduler& s, Waiter* until) {
     OBJ_RELEASE(&t->std);
   }
   return !stuck.empty() || !foreign.empty();
+}
+
+// Nothing is ready, no referenced I/O or timer is pending, and every context still waiting waits weakly
+// (no strong waiter, no task stuck in a foreign suspension): weak waits keep nothing running, so they
+// end now, released. False if there was none, or if something else is stuck (a deadlock).
+static bool release_weak_waits(Scheduler& s) {
+  std::vector<Waiter*> weak;
+  for (Waiter* w = s.waiters_head; w; w = w->next) {
+    if (!w->waiting) continue;
+    if (!w->weak) return false;
+    weak.push_back(w);
+  }
+  if (weak.empty()) return false;
+  for (Task* t = s.live_head; t; t = t->next_live)
+    if (t->state == TaskState::Running && t->foreign_suspended) return false;
+  for (Waiter* w : weak) {
+    w->released = true;
+    interrupt(w, nullptr);
+  }
+  return true;
 }
 
 static bool loop_done(Scheduler& s, Waiter* until) {
@@ -834,6 +859,7 @@ void run_loop(Waiter* until, const bool* stop) {
             reactor::Reactor::instance().run_once(true);
             continue;
           }
+          if (release_weak_waits(s)) continue;             // only weak waits were left: they end
           if (s.waiting == 0 && s.live_tasks == 0) break;  // nothing left at all (drain done)
           if (!on_deadlock(s, until)) break;
         }

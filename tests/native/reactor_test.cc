@@ -99,6 +99,31 @@ void two_watches_of_one_socket_share_one_poll() {
   close(sv[1]);
 }
 
+// A weak watch still fires, but keeps the loop alive only while a strong watch shares its poll.
+void weak_watch_fires_without_keeping_the_loop_alive() {
+  int sv[2];
+  CHECK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sv) == 0);
+  Counter a, b;
+  FdWatch* wa = FdWatch::open(loop(), sv[0], count, &a);
+  wa->set_events(kReadable);
+  CHECK(Reactor::instance().alive());
+  wa->set_weak(true);
+  CHECK(!Reactor::instance().alive());
+  FdWatch* wb = FdWatch::open(loop(), sv[0], count, &b);  // strong: the shared poll is referenced again
+  wb->set_events(kReadable);
+  CHECK(Reactor::instance().alive());
+  wb->close();
+  CHECK(!Reactor::instance().alive());
+  CHECK(write(sv[1], "z", 1) == 1);
+  CHECK(spin_until([&] { return a.calls > 0; }));
+  CHECK(wa->take_ready() == kReadable);
+  wa->set_weak(false);
+  CHECK(Reactor::instance().alive());
+  wa->close();
+  close(sv[0]);
+  close(sv[1]);
+}
+
 // A notify function that closes its own watch and another one of the same fd, in the middle of the
 // poll callback: the callback must not touch either afterwards.
 struct Closer {
@@ -315,6 +340,7 @@ void owned_multi_destroyed_with_a_transfer_in_flight_is_clean() {
 const TestCase kTests[] = {
     NATIVE_TEST(fd_watch_records_readiness_and_wakes_its_owner),
     NATIVE_TEST(two_watches_of_one_socket_share_one_poll),
+    NATIVE_TEST(weak_watch_fires_without_keeping_the_loop_alive),
     NATIVE_TEST(watches_closed_inside_a_notify_are_safe),
     NATIVE_TEST(reused_fd_number_makes_the_old_watch_stale),
     NATIVE_TEST(poll_error_reaches_the_watch_with_the_socket_error),

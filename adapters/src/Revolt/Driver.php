@@ -6,9 +6,12 @@
  *   Revolt\EventLoop::setDriver(new Loom\Revolt\Driver());   // Loom does not install it by itself
  *
  * How it maps onto Loom: the loop is a Loom task, spawned when a callback or microtask needs it and
- * ending when no enabled referenced callback and no microtask is left (or on stop()). It waits in a
- * native Loom\Internal\Poller (libuv polls of the streams' fds, libuv signal handles, its deadline a Loom
- * timer), so other tasks run meanwhile. Callbacks run in a callback Fiber, as Revolt requires; a callback
+ * ending when no enabled callback and no microtask is left (or on stop()). It waits in a native
+ * Loom\Internal\Poller (libuv polls of the streams' fds, libuv signal handles, its deadline a Loom timer),
+ * so other tasks run meanwhile. With no referenced callback left its wait is unreferenced: unreferenced
+ * callbacks fire while other Loom work runs the scheduler, but keep neither run(), a {main} suspension
+ * nor the end of the script waiting (the scheduler releases that wait when nothing else is left, and the
+ * loop ends). Callbacks run in a callback Fiber, as Revolt requires; a callback
  * that suspends (in Loom or through a Suspension) keeps that fiber, and later callbacks get a new one.
  * Suspensions are Loom waits: a Loom task or Fiber suspends alone; {main} runs Loom's scheduler (hence the
  * loop) until resumed.
@@ -18,6 +21,7 @@ declare(strict_types=1);
 
 namespace Loom\Revolt;
 
+use Loom\Channel;
 use Loom\Internal\Poller;
 use Loom\Task;
 use Revolt\EventLoop\CallbackType;
@@ -44,16 +48,23 @@ final class Driver implements \Revolt\EventLoop\Driver
     private \SplPriorityQueue $timers;
     private int $staleTimers = 0;
     private \SplQueue $microtasks;
-    /** Enabled and referenced callbacks: the loop runs while this is > 0 or microtasks wait. */
+    /** Enabled and referenced callbacks: run() and the loop's referenced waits last while this is > 0
+     *  or microtasks wait. */
     private int $referencedCount = 0;
+    /** Enabled callbacks, referenced or not: the loop task lives while this is > 0 or microtasks wait. */
+    private int $enabledCount = 0;
+    /** Suspensions resumed whose fiber has not run yet: work, as Revolt's queued resume is. */
+    private int $resuming = 0;
 
     private ?Task $loopTask = null;
     private bool $looping = false;
     /** The loop task is between waits (it looks at every queue before it waits again: no wakeup needed). */
     private bool $inTick = false;
-    private bool $endedByStop = false;
     private bool $stopping = false;
     private bool $runCalled = false;
+    /** run() waits on $runChannel until the loop has no referenced work, stops or fails. */
+    private bool $runWaiting = false;
+    private ?Channel $runChannel = null;
     private ?\Throwable $failure = null;
     private ?\Closure $errorHandler = null;
 
@@ -149,6 +160,7 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
         $this->callbacks[$id] = $callback;
         $this->enableQueue[$id] = $callback;
+        $this->enabledCount++;
         $this->referencedCount++;
         $this->wake();
         return $id;
@@ -162,6 +174,7 @@ final class Driver implements \Revolt\EventLoop\Driver
         $callback = $this->callbacks[$callbackId] ?? throw InvalidCallbackError::invalidIdentifier($callbackId);
         if (!$callback->enabled) {
             $callback->enabled = true;
+            $this->enabledCount++;
             if ($callback->referenced) {
                 $this->referencedCount++;
             }
@@ -176,6 +189,7 @@ final class Driver implements \Revolt\EventLoop\Driver
         $callback = $this->callbacks[$callbackId] ?? null;
         if ($callback !== null && $callback->enabled) {
             $callback->enabled = false;
+            $this->enabledCount--;
             if ($callback->referenced) {
                 $this->referencedCount--;
                 $this->wakeIfIdle();
@@ -277,6 +291,7 @@ final class Driver implements \Revolt\EventLoop\Driver
             'callbacks' => $info,
             'microtasks' => \count($this->microtasks),
             'running' => $this->isRunning(),
+            'enabled' => $this->enabledCount,
             'referenced' => $this->referencedCount,
         ];
     }
@@ -294,17 +309,25 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
         $this->runCalled = true;
         try {
-            $this->wake();
-            // Until the loop ends for want of referenced work or by stop() (it may end and start again
-            // meanwhile, when work arrived as it ended).
-            while (($task = $this->loopTask) !== null) {
-                $task->await();
-                if ($this->endedByStop) {
-                    break;
+            if (!$this->alive()) {
+                // Nothing referenced: Revolt's run() returns at once. A loop task with no work at all
+                // is only about to end (a cancel woke it): let it, so nothing of the driver stays in Loom.
+                if ($this->loopTask !== null && !$this->hasWork()) {
+                    $this->loopTask->await();
                 }
+                return;
+            }
+            $this->runWaiting = true;
+            $this->wake();
+            // Until the loop has no referenced work left, stops or fails (it may end and start again
+            // meanwhile, when work arrived as it ended); settleRun() and loop() send here.
+            $failure = ($this->runChannel ??= new Channel(1))->receive();
+            if ($failure !== null) {
+                throw $failure;
             }
         } finally {
             $this->runCalled = false;
+            $this->runWaiting = false;
         }
     }
 
@@ -316,9 +339,11 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
     }
 
+    /** While the loop task runs callbacks, or waits for referenced ones (or inside run()); not while it
+     *  only waits for unreferenced ones. */
     public function isRunning(): bool
     {
-        return $this->looping && !$this->stopping;
+        return $this->looping && !$this->stopping && ($this->inTick || $this->runCalled || $this->referenced());
     }
 
     public function getSuspension(): \Revolt\EventLoop\Suspension
@@ -342,23 +367,62 @@ final class Driver implements \Revolt\EventLoop\Driver
             if (!$this->inTick) {
                 $this->poller->wakeup();
             }
-        } elseif ($this->alive()) {
+        } elseif ($this->hasWork()) {
             $this->stopping = false;
             $this->loopTask = \Loom\spawn($this->runLoop(...));
         }
     }
 
-    /** The last referenced callback went away: a waiting loop must wake up to end. */
+    /** The last referenced work went away: a waiting loop must wake up to wait unreferenced (or end),
+     *  and to let run() return. */
     private function wakeIfIdle(): void
     {
-        if ($this->referencedCount === 0 && $this->loopTask !== null && !$this->inTick) {
+        if (!$this->referenced() && $this->loopTask !== null && !$this->inTick) {
             $this->poller->wakeup();
         }
     }
 
-    private function alive(): bool
+    /** A Suspension was resumed: until its fiber runs, run() goes on (Revolt queues the resume). Loom's
+     *  scheduler resumes that fiber, not the loop: the loop neither starts nor waits referenced for it.
+     *  @internal */
+    public function resuming(): void
+    {
+        $this->resuming++;
+    }
+
+    /** The resumed Suspension's fiber took its value. @internal */
+    public function resumed(): void
+    {
+        if (--$this->resuming === 0) {
+            $this->settleRun();
+        }
+    }
+
+    /** Referenced work for the loop: its waits are referenced while there is some. */
+    private function referenced(): bool
     {
         return $this->referencedCount > 0 || !$this->microtasks->isEmpty();
+    }
+
+    /** What run() waits for: referenced work, and resumed suspensions whose fiber has not run yet. */
+    private function alive(): bool
+    {
+        return $this->referenced() || $this->resuming > 0;
+    }
+
+    /** Any work for the loop: the loop task lives while there is some. */
+    private function hasWork(): bool
+    {
+        return $this->enabledCount > 0 || !$this->microtasks->isEmpty();
+    }
+
+    /** run() returns once nothing referenced is left (the loop may go on, unreferenced). */
+    private function settleRun(): void
+    {
+        if ($this->runWaiting && !$this->alive()) {
+            $this->runWaiting = false;
+            $this->runChannel->send(null);
+        }
     }
 
     /**
@@ -376,27 +440,36 @@ final class Driver implements \Revolt\EventLoop\Driver
         $this->looping = true;
         $this->inTick = true;
         $stopped = false;
+        $released = false;
         try {
-            while (!$this->stopping && $this->failure === null && $this->alive()) {
-                $this->tick();
+            while (!$this->stopping && $this->failure === null && $this->hasWork()) {
+                if (!$this->tick()) {
+                    $released = true; // only unreferenced work was left, and nothing else ran in Loom
+                    break;
+                }
             }
             $stopped = $this->stopping;
         } finally {
-            $this->endedByStop = $stopped;
             $this->loopTask = null;
             $this->looping = false;
             $this->inTick = false;
             $this->stopping = false;
             $this->poller->pause();
         }
-        if (!$stopped && $this->failure === null && $this->alive()) {
+        if (!$stopped && !$released && $this->failure === null && $this->hasWork()) {
             $this->wake(); // work arrived as the loop was ending (a callback Loom resumed queued it)
         }
         $failure = $this->failure;
         $this->failure = null;
+        // run() returns now unless work remains: the restarted loop, or a resumed fiber (resumed() tells).
+        if ($this->runWaiting && ($failure !== null || $stopped || !$this->alive())) {
+            $this->runWaiting = false;
+            $this->runChannel->send($failure); // run() returns, or throws what no handler took
+            return;
+        }
         if ($failure !== null) {
             // Revolt throws what no handler took out of run(), or out of {main}'s suspend().
-            if (!$this->runCalled && $this->mainSuspension?->isPending()) {
+            if ($this->mainSuspension?->isPending()) {
                 $this->mainSuspension->throw($failure);
                 return;
             }
@@ -404,7 +477,8 @@ final class Driver implements \Revolt\EventLoop\Driver
         }
     }
 
-    private function tick(): void
+    /** One tick; false when the loop's unreferenced wait was released (nothing else runs in Loom). */
+    private function tick(): bool
     {
         $this->invoke(null); // microtasks queued since the loop last had control
 
@@ -428,26 +502,32 @@ final class Driver implements \Revolt\EventLoop\Driver
             $this->invoke($callback);
             if ($this->failure !== null) {
                 $this->deferQueue = $defers + $this->deferQueue; // the rest run when the loop runs again
-                return;
+                return true;
             }
         }
 
         // 3. Wait (suspending only this task) when nothing else is pending, then due timers and ready
-        //    streams and signals.
+        //    streams and signals. With nothing referenced the wait is unreferenced: it keeps nothing in
+        //    Loom running, and run() returns now.
+        $referenced = $this->referenced();
+        $this->settleRun();
         $timeout = -1.0;
-        if ($this->enableQueue || $this->deferQueue || !$this->microtasks->isEmpty() || $this->stopping || !$this->alive()) {
+        if ($this->enableQueue || $this->deferQueue || !$this->microtasks->isEmpty() || $this->stopping || !$this->hasWork()) {
             $timeout = 0.0;
         } elseif (!$this->timers->isEmpty()) {
             $timeout = \max(0.0, $this->nextExpiration() - self::now());
         }
-        if ($timeout === 0.0 && !$this->alive() && !$this->watched && $this->timers->isEmpty()) {
+        if ($timeout === 0.0 && !$this->hasWork() && !$this->watched && $this->timers->isEmpty()) {
             $ready = []; // the loop ends after this tick and nothing could be ready: no need to poll
         } else {
             $this->inTick = false;
             try {
-                $ready = $this->poller->wait($timeout);
+                $ready = $this->poller->wait($timeout, $referenced);
             } finally {
                 $this->inTick = true;
+            }
+            if ($ready === null) {
+                return false;
             }
         }
 
@@ -490,7 +570,7 @@ final class Driver implements \Revolt\EventLoop\Driver
                 foreach ($due as $rest) {
                     $this->scheduleTimer($rest, $rest->expiration); // still due when the loop runs again
                 }
-                return;
+                return true;
             }
         }
 
@@ -501,9 +581,10 @@ final class Driver implements \Revolt\EventLoop\Driver
             }
             $this->invoke($callback);
             if ($this->failure !== null) {
-                return;
+                return true;
             }
         }
+        return true;
     }
 
     private function activate(Callback $callback, float $now): void

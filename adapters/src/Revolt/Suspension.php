@@ -19,6 +19,8 @@ final class Suspension implements \Revolt\EventLoop\Suspension
 {
     private ?Channel $channel = null;
     private bool $pending = false;
+    /** resume()/throw() handed a value over that suspend() has not taken yet (the driver counts it). */
+    private bool $delivered = false;
     private ?\WeakReference $fiber;
 
     public function __construct(private readonly Driver $driver, ?\Fiber $fiber)
@@ -53,6 +55,8 @@ final class Suspension implements \Revolt\EventLoop\Suspension
         } catch (\Throwable $e) {
             $this->pending = false; // cancelled (Loom\CancelledException) or the context is being destroyed
             throw $e;
+        } finally {
+            $this->taken(); // also when the fiber is destroyed while it waits
         }
         if (!$ok) {
             throw $value;
@@ -82,8 +86,20 @@ final class Suspension implements \Revolt\EventLoop\Suspension
             throw new \Error('Must call suspend() before calling resume()');
         }
         $this->pending = false;
+        // Revolt resumes the fiber through the loop's queue, so run() does not return before it ran: the
+        // driver counts the resume as work until suspend() has taken the value.
+        $this->delivered = true;
+        $this->driver->resuming();
         // The slot is free (one resume per suspend): send() never waits, so resume() works anywhere,
         // destructors and Loom-refused contexts included.
         $this->channel->send([$ok, $value]);
+    }
+
+    private function taken(): void
+    {
+        if ($this->delivered) {
+            $this->delivered = false;
+            $this->driver->resumed();
+        }
     }
 }
