@@ -327,11 +327,12 @@ ZEND_METHOD(Loom_Internal_Poller, wait) {
     if (!collect(p, return_value)) RETURN_EMPTY_ARRAY();
     return;
   }
-  // A referenced wait returns at once with what is ready. An unreferenced one always goes through the
-  // scheduler (with no delay when something is ready): a stream that is always ready (a plain file)
-  // must not keep it from being released when nothing else is left.
+  // Every wait goes through the scheduler, with no delay when something is ready: a stream that is
+  // always ready (a plain file, a socket with unread data) must neither keep the other tasks from running
+  // (the loop would go from callback to callback) nor keep an unreferenced wait from being released when
+  // nothing else is left. Where nothing may suspend, what is ready is returned as it is.
   bool ready = collect(p, return_value);
-  if (ready && referenced) return;
+  if (ready && !loom::can_suspend()) return;
   if (!loom::check_can_suspend("Loom\\Internal\\Poller::wait")) {
     zval_ptr_dtor(return_value);
     RETURN_THROWS();

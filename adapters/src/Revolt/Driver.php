@@ -76,11 +76,10 @@ final class Driver implements \Revolt\EventLoop\Driver
     public function __construct()
     {
         // AMPHP code (and Revolt's own contract) assumes a fiber runs uninterrupted between its suspension
-        // points: futures, mutexes and connection pools keep shared state across plain statements. Loom's
-        // preemption would move a task aside anywhere inside that code, so it is off for the rest of the
-        // request once the driver exists (as with loom/adapters' Guzzle handler). The loop task itself
-        // runs in Loom\atomic() either way.
-        ini_set('loom.preempt_ms', '0');
+        // points: futures, mutexes and connection pools keep shared state across plain statements. Loom
+        // never preempts user Fibers (callbacks and Amp\async() run in them) nor a task while code from a
+        // vendor/ directory (AMPHP, Revolt) is on its stack, and the loop task runs in Loom\atomic(), so
+        // preemption stays on for the rest of the program's own code.
         $this->poller = new Poller();
         $this->timers = new \SplPriorityQueue();
         $this->timers->setExtractFlags(\SplPriorityQueue::EXTR_DATA);
