@@ -56,7 +56,7 @@ top-level:
   Unsupported URL scheme "gopher" in "gopher://127.0.0.1/": only http and https are allowed
   Invalid URL "http://[::1": Bad IPv6 address
   Invalid URL "/relative": Bad scheme
-  Invalid URL "x y": Bad scheme
+  Invalid URL "x y": %s
   redirect: Refused redirect from URL/redirect-to?url=ftp%3A%2F%2F127.0.0.1%2Fx: %s
   events 6
 task:
@@ -65,7 +65,7 @@ task:
   Unsupported URL scheme "gopher" in "gopher://127.0.0.1/": only http and https are allowed
   Invalid URL "http://[::1": Bad IPv6 address
   Invalid URL "/relative": Bad scheme
-  Invalid URL "x y": Bad scheme
+  Invalid URL "x y": %s
   redirect: Refused redirect from URL/redirect-to?url=ftp%3A%2F%2F127.0.0.1%2Fx: %s
   events 6
 fiber in a task:
@@ -74,7 +74,7 @@ fiber in a task:
   Unsupported URL scheme "gopher" in "gopher://127.0.0.1/": only http and https are allowed
   Invalid URL "http://[::1": Bad IPv6 address
   Invalid URL "/relative": Bad scheme
-  Invalid URL "x y": Bad scheme
+  Invalid URL "x y": %s
   redirect: Refused redirect from URL/redirect-to?url=ftp%3A%2F%2F127.0.0.1%2Fx: %s
   events 6
 fiber outside tasks:
@@ -83,7 +83,7 @@ fiber outside tasks:
   Unsupported URL scheme "gopher" in "gopher://127.0.0.1/": only http and https are allowed
   Invalid URL "http://[::1": Bad IPv6 address
   Invalid URL "/relative": Bad scheme
-  Invalid URL "x y": Bad scheme
+  Invalid URL "x y": %s
   redirect: Refused redirect from URL/redirect-to?url=ftp%3A%2F%2F127.0.0.1%2Fx: %s
   events 6
 50 tasks: 50 ok
