@@ -343,7 +343,10 @@ bool transfer_start(Transfer* t, const Options& o) {
   if (live_head) live_head->prev_live = t;
   live_head = t;
 
-  // curl_easy_init() and the setopts go deep: run on the shared stack (run_on_side_stack()).
+  // curl_easy_init() and the setopts go deep: run on the shared stack (run_on_side_stack()). A forked
+  // child's first use of the loop fails the transfers it inherited, which wakes their readers: done
+  // here first, so that the job itself only creates and adds.
+  reactor::Reactor::check_fork();
   CURLMcode rc = CURLM_OK;
   auto start = [t, &o, &rc] {
     t->setup_easy();
