@@ -31,6 +31,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/scheduler/exceptions.cc \
     ext/scheduler/budget.cc \
     ext/scheduler/preempt.cc \
+    ext/scheduler/side_stack.cc \
     ext/reactor/reactor.cc \
     ext/reactor/curl_multi.cc \
     ext/reactor/fd_watch.cc \

@@ -7,7 +7,8 @@
  *
  *   php -d ffi.enable=1 -d extension=modules/loom.so bench/memory_probe.php --mode tasks --n 2000 --url URL
  *   modes: tasks (task per stream, request() + events()), stream (Loom\map() + Client::stream()),
- *          curlmulti (curl_multi_exec + write callback), sleep (N tasks parked in Loom\sleep())
+ *          curlmulti (curl_multi_exec + write callback), sleep (N tasks parked in Loom\sleep(), measured once
+ *          all are parked: VmRSS and smaps per task, then cancelled)
  *   --buffer-size B sets Loom's buffer_size option. Not run by bench/run.sh.
  */
 declare(strict_types=1);
@@ -67,6 +68,8 @@ $peak = ['rss_kb' => 0, 'tokens' => 0, 'malloc_kb' => null];
 $split = null;
 $base = smaps_split();
 $baseMalloc = malloc_kb();
+preg_match('/VmRSS:\s+(\d+)/', (string)file_get_contents('/proc/self/status'), $m);
+$baseRss = (int)$m[1];
 // Called every 500 tokens: VmRSS is cheap to read; smaps once, when asked.
 $probe = static function () use (&$tokens, &$peak, &$split, $o): void {
     preg_match('/VmRSS:\s+(\d+)/', (string)file_get_contents('/proc/self/status'), $m);
@@ -91,13 +94,20 @@ $ru0 = getrusage();
 
 switch ($o['mode']) {
     case 'sleep':
+        // Measured from top-level code (not a task's stack) once every task is parked, then all cancelled.
+        $parked = 0;
         $tasks = [];
-        for ($i = 0; $i < $n; $i++) $tasks[] = Loom\spawn(static function (): void { Loom\sleep(0.5); });
-        $tasks[] = Loom\spawn(static function () use (&$split, &$peak): void {
-            Loom\sleep(0.25);
-            $split = smaps_split();
-            $peak['malloc_kb'] = malloc_kb();
-        });
+        for ($i = 0; $i < $n; $i++) {
+            $tasks[] = Loom\spawn(static function () use (&$parked): void {
+                $parked++;
+                Loom\sleep(3600);
+            });
+        }
+        while ($parked < $n) Loom\sleep(0.05);
+        $probe();
+        $split = smaps_split();
+        $peak['malloc_kb'] = malloc_kb();
+        foreach ($tasks as $t) $t->cancel();
         Loom\settle($tasks);
         break;
     case 'tasks':
@@ -156,7 +166,8 @@ $ru = getrusage();
 $cpu = $ru['ru_utime.tv_sec'] - $ru0['ru_utime.tv_sec'] + ($ru['ru_utime.tv_usec'] - $ru0['ru_utime.tv_usec']) / 1e6
     + $ru['ru_stime.tv_sec'] - $ru0['ru_stime.tv_sec'] + ($ru['ru_stime.tv_usec'] - $ru0['ru_stime.tv_usec']) / 1e6;
 $out = ['mode' => $o['mode'], 'n' => $n, 'tokens' => $tokens, 'cpu_s' => round($cpu, 3), 'maxrss_kb' => $ru['ru_maxrss'],
-    'peak_vmrss_kb' => $peak['rss_kb'], 'peak_at_tokens' => $peak['tokens']];
+    'peak_vmrss_kb' => $peak['rss_kb'], 'peak_at_tokens' => $peak['tokens'],
+    'peak_vmrss_per_stream_kb' => round(($peak['rss_kb'] - $baseRss) / $n, 2)];
 if ($peak['malloc_kb'] && $baseMalloc) {
     $out['malloc_at_peak_kb'] = $peak['malloc_kb'];
     $out['malloc_in_use_per_stream_b'] = (int)round(($peak['malloc_kb']['in_use'] - $baseMalloc['in_use']) * 1024 / $n);

@@ -124,6 +124,7 @@ static PHP_RSHUTDOWN_FUNCTION(loom) {
   if (!LOOM_G(keep_connections) && loom::reactor::CurlMulti::exists())
     loom::reactor::CurlMulti::instance().drop_connections();
   if (loom::reactor::Reactor::exists()) loom::reactor::Reactor::instance().run_once(false);
+  loom::side_stack_rshutdown();
   return SUCCESS;
 }
 

@@ -217,7 +217,12 @@ void request_free(Request* rq) {
 bool request_prepare(Request* rq, zend_string* method, zend_string* url) {
   rq->method.assign(ZSTR_VAL(method), ZSTR_LEN(method));
   rq->next_url.assign(ZSTR_VAL(url), ZSTR_LEN(url));
-  if (!build_url(rq->opts.base_uri, rq->next_url, rq->opts.query, rq->url, rq->origin, rq->message)) {
+  bool resolved = false;
+  auto resolve = [rq, &resolved] {  // curl's URL parser goes deep: see run_on_side_stack()
+    resolved = build_url(rq->opts.base_uri, rq->next_url, rq->opts.query, rq->url, rq->origin, rq->message);
+  };
+  run_on_side_stack(resolve);
+  if (!resolved) {
     throw_invalid("%s", rq->message.c_str());
     return false;
   }
@@ -244,7 +249,8 @@ Transfer* attempt(Request* rq, zval* resp) {
   Transfer* t = new Transfer();
   r->t = t;
   t->owner = r;
-  t->url = redact(rq->url);
+  auto redacted = [t, rq] { t->url = redact(rq->url); };
+  run_on_side_stack(redacted);
   t->request_url = rq->url;
   t->method = rq->method;
   t->req_body = rq->body;
@@ -257,8 +263,13 @@ Transfer* attempt(Request* rq, zval* resp) {
 // Resolves a redirect's Location into rq->next_url and applies what following it changes (policy.h).
 // False with an exception pending when the redirect is refused.
 bool prepare_redirect(Request* rq, Transfer* t) {
-  if (!build_url(rq->url, header_value(t, "location"), std::string(), rq->next_url, rq->next_origin,
-                 rq->message)) {
+  bool resolved = false;
+  auto resolve = [rq, t, &resolved] {
+    resolved = build_url(rq->url, header_value(t, "location"), std::string(), rq->next_url, rq->next_origin,
+                         rq->message);
+  };
+  run_on_side_stack(resolve);
+  if (!resolved) {
     // Refused target (scheme, malformed): a redirect-phase transport error, not a caller mistake.
     rq->message = "Refused redirect from " + t->url + ": " + rq->message;
     throw_transport(rq->message, t, CURLE_UNSUPPORTED_PROTOCOL);

@@ -343,12 +343,20 @@ bool transfer_start(Transfer* t, const Options& o) {
   if (live_head) live_head->prev_live = t;
   live_head = t;
 
-  t->setup_easy();
-  apply_options(o, t);
-  if (!slot_admit(t)) return true;  // queued: pump_slots() adds it when its client has a slot free
-  CURLMcode rc = transfer_add(t);
+  // curl_easy_init() and the setopts go deep: run on the shared stack (run_on_side_stack()). A forked
+  // child's first use of the loop fails the transfers it inherited, which wakes their readers: done
+  // here first, so that the job itself only creates and adds.
+  reactor::Reactor::check_fork();
+  CURLMcode rc = CURLM_OK;
+  auto start = [t, &o, &rc] {
+    t->setup_easy();
+    apply_options(o, t);
+    if (!slot_admit(t)) return;  // queued: pump_slots() adds it when its client has a slot free
+    rc = transfer_add(t);
+    if (rc != CURLM_OK) slot_release(t);
+  };
+  run_on_side_stack(start);
   if (rc != CURLM_OK) {
-    slot_release(t);
     zval ex;
     ZVAL_OBJ(&ex, transport_exception(ce_transport,
                                       std::string("Could not start the request to ") + t->url + ": " +

@@ -145,6 +145,21 @@ Waiter* wait_queue_next(const Waiter* w);  // iteration: for (w = q.head; w; w =
 void wait_queue_abandon(WaitQueue* q);
 
 // ---------------------------------------------------------------------------------------------------
+// Deep C-only work off the task's stack (side_stack.cc)
+
+// Runs fn(arg) on one C stack shared by all tasks rather than on the calling fiber's own (in place at
+// top level). Every page of a fiber's stack that was touched stays resident while the fiber lives, so
+// C code that goes deep (curl's URL parser and printf, curl_easy_init and the setopts) is cheaper here.
+// fn must not run PHP, emalloc, read the engine's VM globals, switch fibers or throw: it runs outside
+// the engine's view of the calling fiber. Synchronous: it returns when fn has.
+void run_on_side_stack(void (*fn)(void*), void* arg);
+template <typename F>
+void run_on_side_stack(F& f) {
+  run_on_side_stack([](void* p) { (*static_cast<F*>(p))(); }, &f);
+}
+void side_stack_rshutdown();  // request end (loom.cc)
+
+// ---------------------------------------------------------------------------------------------------
 // Exceptions and counts
 
 extern zend_class_entry* ce_task;
