@@ -798,6 +798,7 @@ void run_loop(Waiter* until, const bool* stop) {
   Scheduler& s = sched();
   s.in_main_loop = true;
   bool first_pass = true;
+  bool polled = false;  // the reactor was polled and nothing ran since
   guarded_call(
       [&] {
         for (;;) {
@@ -821,7 +822,11 @@ void run_loop(Waiter* until, const bool* stop) {
             // joins the round first; then one preempted task takes its turn, so a woken task waits about
             // one slice, not one per spinning task, and tasks that keep yielding cannot starve a preempted
             // one either.
-            if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+            // (A round that follows the loop's own poll right away needs no second one: nothing ran
+            // in between, so it could only find what that poll already handled, at the cost of a
+            // syscall per wake-up.)
+            if (!polled && reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+            polled = false;
             if (!s.preempted.empty()) {
               s.ready.push_back(ReadyItem{nullptr, s.preempted.front()});
               s.preempted.pop_front();
@@ -832,6 +837,7 @@ void run_loop(Waiter* until, const bool* stop) {
           }
           if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
             reactor::Reactor::instance().run_once(true);
+            polled = true;
             continue;
           }
           if (s.waiting == 0 && s.live_tasks == 0) break;  // nothing left at all (drain done)
