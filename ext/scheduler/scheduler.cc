@@ -377,7 +377,11 @@ bool is_worker_function(const zend_function* fn) {
 Task* task_of_active_fiber() {
   zend_fiber* f = EG(active_fiber);
   if (!f || !sched_exists()) return nullptr;
-  auto& map = sched().task_on_fiber;
+  Scheduler& s = sched();
+  // The common case, once per wait: the fiber running is the one Loom resumed for a running task (the
+  // map holds the same pair); the map answers for fibers other code resumed, and once a task is done.
+  if (f == s.loom_resumed && s.current && s.current->state == TaskState::Running) return s.current;
+  auto& map = s.task_on_fiber;
   auto it = map.find(f);
   return it == map.end() ? nullptr : it->second;
 }
