@@ -160,6 +160,9 @@ CURLMcode CurlMulti::add(CURL* easy) {
   if (rc == CURLM_OK) {
     transfers_++;
     easies_.insert(easy);
+  } else if (sink && !sink->pool_key.empty()) {
+    auto it = pools_.find(sink->pool_key);
+    if (it != pools_.end()) pool_release(&it->second, it->first);
   }
   if (transfers_ > max_connects_) {
     // A full connection cache makes curl walk it for the oldest idle connection on every finished
