@@ -48,11 +48,47 @@ std::string without_userinfo(const std::string& url) {
   return url.substr(0, start) + url.substr(at + 1);
 }
 
+bool build_url_uncached(const std::string& base, const std::string& url, const std::string& query,
+                        std::string& out, std::string& origin, std::string& error);
+
+// A fan-out sends the same URL many times, and curl's URL API costs ~40,000 instructions per request
+// here (parsing, and printf-style formatting for each part read back): the last successful result of
+// build_url() and of redact() is kept (both are pure functions of their arguments), for the request.
+struct UrlMemo {
+  std::string base, url, query, out, origin;  // build_url
+  std::string redact_in, redact_out;          // redact
+  bool built = false, redacted = false;
+};
+thread_local UrlMemo* url_memo = nullptr;  // freed at request end
+
+UrlMemo& memo() {
+  if (!url_memo) url_memo = new UrlMemo();
+  return *url_memo;
+}
+
 // Resolves `url` against base (RFC 3986 via curl's URL API), appends `query` (encoded), and checks the
 // scheme. Fills `out` (full URL) and `origin` (scheme://host:port), or `error` (the message of a
 // Loom\Http\InvalidArgumentException) and returns false. Calls no PHP.
 bool build_url(const std::string& base, const std::string& url, const std::string& query, std::string& out,
                std::string& origin, std::string& error) {
+  UrlMemo& m = memo();
+  if (m.built && m.url == url && m.base == base && m.query == query) {
+    out = m.out;
+    origin = m.origin;
+    return true;
+  }
+  if (!build_url_uncached(base, url, query, out, origin, error)) return false;
+  m.base = base;
+  m.url = url;
+  m.query = query;
+  m.out = out;
+  m.origin = origin;
+  m.built = true;
+  return true;
+}
+
+bool build_url_uncached(const std::string& base, const std::string& url, const std::string& query,
+                        std::string& out, std::string& origin, std::string& error) {
   if (has_crlf_nul(url.data(), url.size())) {
     error = "URL must not contain CR, LF or NUL characters";
     return false;
@@ -122,6 +158,8 @@ bool build_url(const std::string& base, const std::string& url, const std::strin
 
 // The URL without user:password, for messages.
 std::string redact(const std::string& url) {
+  UrlMemo& m = memo();
+  if (m.redacted && m.redact_in == url) return m.redact_out;
   CURLU* h = curl_url();
   std::string r = url;
   if (curl_url_set(h, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
@@ -132,6 +170,9 @@ std::string redact(const std::string& url) {
     curl_free(s);
   }
   curl_url_cleanup(h);
+  m.redact_in = url;
+  m.redact_out = r;
+  m.redacted = true;
   return r;
 }
 
@@ -342,6 +383,8 @@ void run_request(Request* rq, zval* return_value) {
 
 void requests_rshutdown() {
   while (requests_head) request_free(requests_head);
+  delete url_memo;
+  url_memo = nullptr;
 }
 
 static zend_object* client_create(zend_class_entry* ce) {

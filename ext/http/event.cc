@@ -17,9 +17,13 @@ void json_decode_into(zval* out, const char* p, size_t n) {
 void create_event(zval* out, const sse::Event& e) {
   object_init_ex(out, ce_event);
   zend_object* o = Z_OBJ_P(out);
-  ZVAL_STRINGL(OBJ_PROP_NUM(o, 0), e.type.data(), e.type.size());
-  ZVAL_STRINGL(OBJ_PROP_NUM(o, 1), e.data.data(), e.data.size());
-  ZVAL_STRINGL(OBJ_PROP_NUM(o, 2), e.id.data(), e.id.size());
+  // The usual type and id are the engine's interned "message" and "": no allocation per event.
+  if (e.type == "message")
+    ZVAL_INTERNED_STR(OBJ_PROP_NUM(o, 0), ZSTR_KNOWN(ZEND_STR_MESSAGE));
+  else
+    ZVAL_STRINGL_FAST(OBJ_PROP_NUM(o, 0), e.type.data(), e.type.size());
+  ZVAL_STRINGL_FAST(OBJ_PROP_NUM(o, 1), e.data.data(), e.data.size());
+  ZVAL_STRINGL_FAST(OBJ_PROP_NUM(o, 2), e.id.data(), e.id.size());
   if (e.retry >= 0)
     ZVAL_LONG(OBJ_PROP_NUM(o, 3), e.retry);
   else

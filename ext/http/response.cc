@@ -104,7 +104,10 @@ struct EventIt {
   bool finished;
   bool too_large;  // the parser hit max_event_bytes: thrown once the events before it are delivered
   sse::Parser* parser;
-  std::deque<sse::Event>* queue;
+  // Events parsed and not yet delivered: queue[head..]. The parser appends to it; it is emptied (its
+  // strings freed) as soon as the last one is delivered, so nothing stays held between reads.
+  std::vector<sse::Event>* queue;
+  size_t head;
   zend_object std;
 };
 static zend_object* chunk_it_create(zend_class_entry* ce) {
@@ -160,12 +163,12 @@ static std::string too_large_message(EventIt* it, Transfer* t) {
          std::to_string(it->parser->max_event_bytes()) + " bytes)";
 }
 
+static bool queue_empty(const EventIt* it) { return it->head == it->queue->size(); }
+
 // Parses the buffered body into the queue and consumes it; true when the parser hit max_event_bytes.
 static bool feed_events(EventIt* it, Transfer* t) {
-  std::vector<sse::Event> evs;
-  sse::Status st = it->parser->feed(t->buf.data(), t->buf.size(), evs);
+  sse::Status st = it->parser->feed(t->buf.data(), t->buf.size(), *it->queue);
   discard_body(t);
-  for (auto& e : evs) it->queue->push_back(std::move(e));
   return st == sse::Status::TooLarge;
 }
 
@@ -176,7 +179,7 @@ static void event_advance(EventIt* it) {
   ZVAL_UNDEF(&it->current);
   Transfer* t = live(&it->response);
   if (!t) return;
-  while (it->queue->empty() && !it->finished) {
+  while (queue_empty(it) && !it->finished) {
     if (!next_chunk(t, "Loom\\Http\\Response::events")) return;
     if (t->buf.empty()) {
       it->finished = true;
@@ -196,11 +199,14 @@ static void event_advance(EventIt* it) {
       it->too_large = true;
     }
   }
-  if (!it->queue->empty()) {
-    const sse::Event& e = it->queue->front();
+  if (!queue_empty(it)) {
+    const sse::Event& e = (*it->queue)[it->head++];
     if (e.data == "[DONE]" || e.type == "message_stop") t->end_sentinel_seen = true;
-    create_event(&it->current, it->queue->front());
-    it->queue->pop_front();
+    create_event(&it->current, e);
+    if (queue_empty(it)) {  // all delivered: free their strings now, keep the vector's slots
+      it->queue->clear();
+      it->head = 0;
+    }
     return;
   }
   if (it->too_large) {
@@ -211,14 +217,19 @@ static void event_advance(EventIt* it) {
   }
 }
 
+static zend_object_iterator* chunk_get_iterator(zend_class_entry* ce, zval* object, int by_ref);
+static zend_object_iterator* event_get_iterator(zend_class_entry* ce, zval* object, int by_ref);
+
 void response_class_init() {
   ce_response->create_object = response_create;
   init_handlers<Response>(&response_handlers, response_free, nullptr);
 
   ce_chunk_iterator->create_object = chunk_it_create;
+  ce_chunk_iterator->get_iterator = chunk_get_iterator;
   init_handlers<ChunkIt>(&chunk_it_handlers, chunk_it_free, chunk_it_gc);
 
   ce_event_iterator->create_object = event_it_create;
+  ce_event_iterator->get_iterator = event_get_iterator;
   init_handlers<EventIt>(&event_it_handlers, event_it_free, event_it_gc);
 }
 
@@ -347,7 +358,7 @@ ZEND_METHOD(Loom_Http_Response, events) {
   ZVAL_COPY(&it->response, ZEND_THIS);
   Transfer* t = response_from_obj(Z_OBJ_P(ZEND_THIS))->t;
   it->parser = new loom::sse::Parser(t->max_event_bytes);
-  it->queue = new std::deque<loom::sse::Event>();
+  it->queue = new std::vector<loom::sse::Event>();
 }
 
 ZEND_METHOD(Loom_Http_Response, cancel) {
@@ -382,6 +393,15 @@ static void chunk_step(ChunkIt* it) { it->key++; }
 static void event_step(EventIt* it) { it->key++; }
 static const IteratorOps<ChunkIt> chunk_ops = {chunk_first, chunk_advance, chunk_key, chunk_step};
 static const IteratorOps<EventIt> event_ops = {event_first, event_advance, event_key, event_step};
+
+namespace loom::http {
+static zend_object_iterator* chunk_get_iterator(zend_class_entry*, zval* object, int by_ref) {
+  return engine_iterator_new(object, by_ref, &chunk_ops);
+}
+static zend_object_iterator* event_get_iterator(zend_class_entry*, zval* object, int by_ref) {
+  return engine_iterator_new(object, by_ref, &event_ops);
+}
+}  // namespace loom::http
 
 ZEND_METHOD(Loom_Http_ChunkIterator, __construct) { iterator_refuse_construct("Loom\\Http\\ChunkIterator"); }
 ZEND_METHOD(Loom_Http_ChunkIterator, rewind) {

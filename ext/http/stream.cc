@@ -106,9 +106,13 @@ static void stream_key(StreamIt* it, zval* rv) {
 }
 static void stream_step(StreamIt*) {}
 static const IteratorOps<StreamIt> stream_ops = {stream_first, stream_advance, stream_key, stream_step};
+static zend_object_iterator* stream_get_iterator(zend_class_entry*, zval* object, int by_ref) {
+  return engine_iterator_new(object, by_ref, &stream_ops);
+}
 
 void stream_class_init() {
   ce_response_stream->create_object = stream_create;
+  ce_response_stream->get_iterator = stream_get_iterator;
   init_handlers<StreamIt>(&stream_handlers, stream_free, stream_gc);
 }
 

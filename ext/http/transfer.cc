@@ -351,6 +351,13 @@ bool transfer_start(Transfer* t, const Options& o) {
   auto start = [t, &o, &rc] {
     t->setup_easy();
     apply_options(o, t);
+    // The connections it could reuse (CurlMulti::add): its origin's, or, through a proxy, the proxy's.
+    size_t space = t->slot_key.find(' ');
+    if (!o.proxy.empty())
+      t->pool_key = "proxy " + o.proxy;
+    else if (space != std::string::npos)
+      t->pool_key.assign(t->slot_key, space + 1);
+    t->reuses_idle_only = !t->may_multiplex;
     if (!slot_admit(t)) return;  // queued: pump_slots() adds it when its client has a slot free
     rc = transfer_add(t);
     if (rc != CURLM_OK) slot_release(t);

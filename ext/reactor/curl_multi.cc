@@ -90,10 +90,10 @@ void CurlMulti::abandon() {
   curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, nullptr);
   curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, nullptr);
   int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-  for (auto& [fd, ino] : sockets_) {
+  for (auto& [fd, info] : sockets_) {
     struct stat st;
     if (devnull >= 0 && fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode) &&
-        static_cast<unsigned long>(st.st_ino) == ino)
+        static_cast<unsigned long>(st.st_ino) == info.ino)
       dup2(devnull, fd);
   }
   if (devnull >= 0) close(devnull);
@@ -112,6 +112,7 @@ void CurlMulti::abandon() {
   curl_multi_cleanup(multi_);  // closes the cached connections through on_close_socket
   multi_ = nullptr;
   sockets_.clear();
+  pools_.clear();
   // The timer's handle lives in the abandoned loop, which is never run again: it is left there.
 }
 
@@ -147,10 +148,21 @@ CURLMcode CurlMulti::add(CURL* easy) {
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, on_close_socket);
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
   curl_easy_setopt(easy, CURLOPT_SHARE, share_);
+  if (sink && !sink->pool_key.empty() && foreign_.empty()) {
+    // When every open connection of its pool is busy with a transfer in flight, curl has no idle one
+    // to give this transfer: FRESH_CONNECT spares curl its search, which walks every connection to the
+    // host (at 10,000 transfers to one host, the largest single CPU cost of the fan-out).
+    Pool& pool = pools_[sink->pool_key];
+    if (sink->reuses_idle_only && pool.sockets <= pool.holders)
+      curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+  }
   CURLMcode rc = curl_multi_add_handle(multi_, easy);
   if (rc == CURLM_OK) {
     transfers_++;
     easies_.insert(easy);
+  } else if (sink && !sink->pool_key.empty()) {
+    auto it = pools_.find(sink->pool_key);
+    if (it != pools_.end()) pool_release(&it->second, it->first);
   }
   if (transfers_ > max_connects_) {
     // A full connection cache makes curl walk it for the oldest idle connection on every finished
@@ -164,6 +176,32 @@ CURLMcode CurlMulti::add(CURL* easy) {
 void CurlMulti::remove(CURL* easy) {
   if (!easies_.erase(easy)) return;  // not ours (or already removed)
   if (curl_multi_remove_handle(multi_, easy) == CURLM_OK && transfers_ > 0) transfers_--;
+  TransferSink* sink = nullptr;
+  curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&sink));
+  if (sink && !sink->pool_key.empty()) {
+    auto it = pools_.find(sink->pool_key);
+    if (it != pools_.end()) {
+      if (sink->holds_socket && it->second.holders > 0) it->second.holders--;
+      pool_release(&it->second, it->first);
+    }
+  }
+  if (sink) sink->holds_socket = false;
+}
+
+// Forgets a pool nothing counts in any more.
+void CurlMulti::pool_release(Pool* pool, const std::string& key) {
+  if (pool->sockets == 0 && pool->holders == 0) pools_.erase(key);
+}
+
+void CurlMulti::forget_socket(std::unordered_map<curl_socket_t, SocketInfo>::iterator it) {
+  if (Pool* pool = it->second.pool) {
+    if (pool->sockets > 0) pool->sockets--;
+    std::string key = *it->second.key;
+    sockets_.erase(it);
+    pool_release(pool, key);
+    return;
+  }
+  sockets_.erase(it);
 }
 
 CURLMcode CurlMulti::add_foreign(CURL* easy) {
@@ -238,16 +276,32 @@ curl_socket_t CurlMulti::on_open_socket(void* clientp, curlsocktype, struct curl
     if (clientp) static_cast<TransferSink*>(clientp)->on_socket_failed(errno);
     return s;
   }
-  if (self->sockets_.count(s)) self->stop_poll(s);
+  auto stale = self->sockets_.find(s);
+  if (stale != self->sockets_.end()) {
+    self->stop_poll(s);
+    self->forget_socket(stale);
+  }
   struct stat st;
-  self->sockets_[s] = fstat(s, &st) == 0 ? static_cast<unsigned long>(st.st_ino) : 0;
+  SocketInfo info{fstat(s, &st) == 0 ? static_cast<unsigned long>(st.st_ino) : 0, nullptr, nullptr};
+  if (sink && !sink->pool_key.empty() && self->driving_ == Driving::InLoop) {
+    auto pool = self->pools_.try_emplace(sink->pool_key).first;
+    pool->second.sockets++;
+    info.pool = &pool->second;
+    info.key = &pool->first;
+    if (!sink->holds_socket) {
+      sink->holds_socket = true;
+      pool->second.holders++;
+    }
+  }
+  self->sockets_[s] = info;
   return s;
 }
 
 int CurlMulti::on_close_socket(void* clientp, curl_socket_t item) {
   auto* self = static_cast<CurlMulti*>(clientp);
   self->stop_poll(item);
-  self->sockets_.erase(item);
+  auto it = self->sockets_.find(item);
+  if (it != self->sockets_.end()) self->forget_socket(it);
   return close(item);
 }
 
@@ -255,11 +309,13 @@ size_t CurlMulti::sockets() {
   for (auto it = sockets_.begin(); it != sockets_.end();) {
     struct stat st;
     bool ours = fstat(it->first, &st) == 0 && S_ISSOCK(st.st_mode) &&
-                static_cast<unsigned long>(st.st_ino) == it->second;
-    if (ours || polls_.count(it->first))
+                static_cast<unsigned long>(st.st_ino) == it->second.ino;
+    if (ours || polls_.count(it->first)) {
       ++it;  // a polled fd is curl's until it says CURL_POLL_REMOVE
-    else
-      it = sockets_.erase(it);
+    } else {
+      auto gone = it++;
+      forget_socket(gone);
+    }
   }
   return sockets_.size();
 }

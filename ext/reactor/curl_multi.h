@@ -13,6 +13,7 @@
 #include <uv.h>
 
 #include <cstddef>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -41,6 +42,13 @@ struct TransferSink {
   virtual ~TransferSink() = default;
 
   CurlMulti* multi = nullptr;  // set by CurlMulti::add(): whose socket hooks this transfer uses
+
+  // Which of curl's cached connections the transfer could reuse: transfers with the same key (its
+  // origin, or its proxy) share them; empty: not accounted. Set before add().
+  std::string pool_key;
+  // It never shares a busy connection (no HTTP/2 multiplexing): only an idle one could serve it.
+  bool reuses_idle_only = false;
+  bool holds_socket = false;  // CurlMulti's: it opened a socket of its own while in the multi
 };
 
 class CurlMulti {
@@ -124,10 +132,25 @@ class CurlMulti {
   size_t max_connects_ = 512;        // idle connections curl may keep; grows with the transfers in flight
   CURL* poll_error_easy_ = nullptr;  // during an action for a POLLERR: who gets told, and the errno
   int poll_error_ = 0;
-  std::unordered_map<curl_socket_t, unsigned long> sockets_;  // fd => inode of the socket we opened
-  std::unordered_set<CURL*> easies_;                          // Loom's transfers added and not yet removed
-  std::unordered_set<CURL*> foreign_;                         // foreign handles added and not yet removed
-  bool abandoned_ = false;  // inherited by a fork()ed child: never touch the (shared) loop again
+  // Connection accounting per pool key (TransferSink::pool_key): sockets open, and transfers in the
+  // multi that opened one of them. An idle connection curl could reuse for a transfer of the pool
+  // exists only if sockets > holders (each holder keeps its own socket busy).
+  struct Pool {
+    size_t sockets = 0;
+    size_t holders = 0;
+  };
+  std::unordered_map<std::string, Pool> pools_;  // nodes are stable: SocketInfo points into them
+  void pool_release(Pool* pool, const std::string& key);
+  struct SocketInfo {
+    unsigned long ino;  // inode of the socket we opened
+    Pool* pool;         // whose count it is in (null: not accounted)
+    const std::string* key;
+  };
+  std::unordered_map<curl_socket_t, SocketInfo> sockets_;  // sockets we opened and curl has not closed
+  void forget_socket(std::unordered_map<curl_socket_t, SocketInfo>::iterator it);
+  std::unordered_set<CURL*> easies_;   // Loom's transfers added and not yet removed
+  std::unordered_set<CURL*> foreign_;  // foreign handles added and not yet removed
+  bool abandoned_ = false;             // inherited by a fork()ed child: never touch the (shared) loop again
 };
 
 }  // namespace loom::reactor

@@ -382,7 +382,11 @@ bool is_worker_function(const zend_function* fn) {
 Task* task_of_active_fiber() {
   zend_fiber* f = EG(active_fiber);
   if (!f || !sched_exists()) return nullptr;
-  auto& map = sched().task_on_fiber;
+  Scheduler& s = sched();
+  // The common case, once per wait: the fiber running is the one Loom resumed for a running task (the
+  // map holds the same pair); the map answers for fibers other code resumed, and once a task is done.
+  if (f == s.loom_resumed && s.current && s.current->state == TaskState::Running) return s.current;
+  auto& map = s.task_on_fiber;
   auto it = map.find(f);
   return it == map.end() ? nullptr : it->second;
 }
@@ -823,6 +827,7 @@ void run_loop(Waiter* until, const bool* stop) {
   Scheduler& s = sched();
   s.in_main_loop = true;
   bool first_pass = true;
+  bool polled = false;  // the reactor was polled and nothing ran since
   guarded_call(
       [&] {
         for (;;) {
@@ -846,7 +851,11 @@ void run_loop(Waiter* until, const bool* stop) {
             // joins the round first; then one preempted task takes its turn, so a woken task waits about
             // one slice, not one per spinning task, and tasks that keep yielding cannot starve a preempted
             // one either.
-            if (reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+            // (A round that follows the loop's own poll right away needs no second one: nothing ran
+            // in between, so it could only find what that poll already handled, at the cost of a
+            // syscall per wake-up.)
+            if (!polled && reactor::Reactor::exists()) reactor::Reactor::instance().run_once(false);
+            polled = false;
             if (!s.preempted.empty()) {
               s.ready.push_back(ReadyItem{nullptr, s.preempted.front()});
               s.preempted.pop_front();
@@ -857,6 +866,7 @@ void run_loop(Waiter* until, const bool* stop) {
           }
           if (reactor::Reactor::exists() && reactor::Reactor::instance().alive()) {
             reactor::Reactor::instance().run_once(true);
+            polled = true;
             continue;
           }
           if (release_weak_waits(s)) continue;             // only weak waits were left: they end
