@@ -708,13 +708,8 @@ static void after_switch(Scheduler& s, Task* t) {
   if (t->state == TaskState::Running && !t->waiter) t->foreign_suspended = true;
 }
 
-// At most this many ready items per round: between rounds the loop polls timers and sockets, so a burst
-// of spawns (a fan-out of 1,000 requests) has its first transfers connecting while the later tasks are
-// still being started, instead of all connects waiting for the last start.
-constexpr size_t kRoundMax = 64;
-
 static void run_ready(Scheduler& s) {
-  size_t n = s.ready.size() < kRoundMax ? s.ready.size() : kRoundMax;
+  size_t n = s.ready.size();
   while (n-- > 0 && !s.ready.empty()) {
     ReadyItem it = s.ready.front();
     s.ready.pop_front();
