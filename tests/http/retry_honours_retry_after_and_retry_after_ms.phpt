@@ -12,13 +12,14 @@ while ($c = peer_accept($server)) {
     if (!$req) { fclose($c); continue; }
     parse_str(parse_url(explode(' ', $req['line'])[1], PHP_URL_QUERY), $q);
     $n = $seen[$q['key']] = ($seen[$q['key']] ?? 0) + 1;
+    // Logged before the answer: once the client has it, the test may stop this peer at any moment.
+    fwrite(STDERR, "{$q['key']} $n\n");
     if ($n >= (int)$q['ok_at']) {
         fwrite($c, "HTTP/1.1 200 OK\r\nContent-Length: 7\r\nConnection: close\r\n\r\nattempt");
     } else {
         $ra = $q['ra'] === 'date' ? gmdate('D, d M Y H:i:s', time() + 3) . ' GMT' : $q['ra'];
         fwrite($c, "HTTP/1.1 503 Service Unavailable\r\nRetry-After: $ra\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbusy");
     }
-    fwrite(STDERR, "{$q['key']} $n\n");
     fclose($c);
 }
 PEER);
