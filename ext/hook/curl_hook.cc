@@ -594,24 +594,27 @@ MultiUse& note_use(CURLM* cm) {
 }
 
 // Whether curl_multi_perform() would find something to do now: a socket ready or its timer due.
-bool multi_has_work(CURLM* cm) {
+// `fds` receives the sockets it looked at (left empty when the timer alone answered).
+bool multi_has_work(CURLM* cm, std::vector<struct pollfd>& fds) {
   long ms = -1;
   if (curl_multi_timeout(cm, &ms) == CURLM_OK && ms == 0) return true;
-  std::vector<struct pollfd> fds;
   if (!collect_sockets(cm, fds)) return true;
   return count_ready(fds) > 0;
 }
 
 // What a wait on the multi watches: its sockets with their directions, folded into one number.
-uint64_t multi_socket_signature(CURLM* cm) {
-  std::vector<struct pollfd> fds;
-  if (!collect_sockets(cm, fds)) return 0;
+uint64_t socket_signature(const std::vector<struct pollfd>& fds) {
   uint64_t sig = 1469598103934665603ull;
   for (const struct pollfd& p : fds) {
     unsigned bits = (p.events & POLLIN ? 1u : 0u) | (p.events & POLLOUT ? 2u : 0u);
     sig = (sig ^ (static_cast<uint64_t>(p.fd) << 2 | bits)) * 1099511628211ull;
   }
   return sig;
+}
+
+uint64_t multi_socket_signature(CURLM* cm) {
+  std::vector<struct pollfd> fds;
+  return collect_sockets(cm, fds) ? socket_signature(fds) : 0;
 }
 
 // Another context's curl_multi_exec() made progress on the multi (read data, opened a connection,
@@ -661,15 +664,23 @@ ZEND_NAMED_FUNCTION(hooked_curl_multi_exec) {
   ZEND_PARSE_PARAMETERS_END();
   CURLM* cm = multi_of(Z_OBJ_P(z_mh))->multi;
   MultiUse& use = note_use(cm);
-  bool had_work = multi_has_work(cm);
+  std::vector<struct pollfd> fds;
+  bool had_work = multi_has_work(cm, fds);
+  bool waited = false;
   if (had_work) {
     use.idle_calls = 0;
   } else if (use.idle_calls++ >= kIdleExecsBeforeWaiting && !use.shared) {
-    // Again nothing to do, and no select since: wait for something the call can do.
+    // Again nothing to do, and no select since: wait for something the call can do. (The snapshot is
+    // freed first: no heap memory of this frame's may be held across a suspension a bailout can end.)
+    std::vector<struct pollfd>().swap(fds);
     if (wait_multi(cm, 1.0, "curl_multi_exec", false) < 0) RETURN_THROWS();
+    waited = true;
   }
   bool watched = g_multi_waits && !g_multi_waits->empty();
-  uint64_t before = watched ? multi_socket_signature(cm) : 0;
+  // The socket set before the call, to tell whether it changed; not needed when the call had work (that
+  // counts as progress anyway), and the one has_work saw unless a wait came in between.
+  uint64_t before = 0;
+  if (watched && !had_work) before = waited ? multi_socket_signature(cm) : socket_signature(fds);
   long timer_before = -1;
   if (watched) curl_multi_timeout(cm, &timer_before);
   call_original(g_orig_multi_exec, INTERNAL_FUNCTION_PARAM_PASSTHRU);
