@@ -126,6 +126,8 @@ struct Scheduler {
 
 // Module-level setup
 void scheduler_minit();
+// Under valgrind, with a PHP built without valgrind support: fiber stacks registered (valgrind_stacks.cc).
+void valgrind_stacks_minit();
 void scheduler_rshutdown();
 void scheduler_mshutdown();
 Scheduler& sched();

@@ -1173,6 +1173,7 @@ void scheduler_module_startup() {
   channel_class_init();
   scheduler_minit();
   preempt_minit();
+  valgrind_stacks_minit();
 }
 
 void scheduler_module_shutdown() {
