@@ -16,7 +16,6 @@ extern "C" {
 #if !defined(HAVE_VALGRIND) && !defined(ZEND_FIBER_UCONTEXT) && defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <unistd.h>
-
 #include <valgrind/valgrind.h>
 #define LOOM_REGISTER_FIBER_STACKS 1
 #endif
