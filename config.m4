@@ -32,7 +32,7 @@ if test "$PHP_LOOM" != "no"; then
     ext/scheduler/budget.cc \
     ext/scheduler/preempt.cc \
     ext/scheduler/side_stack.cc \
-    ext/scheduler/valgrind_stacks.cc \
+    ext/scheduler/fiber_stacks.cc \
     ext/reactor/reactor.cc \
     ext/reactor/curl_multi.cc \
     ext/reactor/fd_watch.cc \

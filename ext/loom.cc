@@ -144,6 +144,7 @@ ZEND_FUNCTION(Loom_stats) {
   add_assoc_long(return_value, "sockets", static_cast<zend_long>(loom::http::open_sockets()));
   add_assoc_long(return_value, "waiting", static_cast<zend_long>(sc.waiting));
   add_assoc_long(return_value, "preemptions", static_cast<zend_long>(sc.preemptions));
+  add_assoc_long(return_value, "parked_stacks", static_cast<zend_long>(sc.parked_stacks));
 }
 
 static PHP_MINFO_FUNCTION(loom) {

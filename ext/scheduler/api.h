@@ -176,9 +176,10 @@ zend_object* make_exception(zend_class_entry* ce, zend_object* previous, const c
 
 // The scheduler's part of Loom\stats().
 struct SchedulerCounts {
-  size_t tasks;        // live tasks
-  size_t waiting;      // contexts suspended in Loom
-  size_t preemptions;  // tasks preempted in this request
+  size_t tasks;          // live tasks
+  size_t waiting;        // contexts suspended in Loom
+  size_t preemptions;    // tasks preempted in this request
+  size_t parked_stacks;  // tasks in a long sleep whose C stack pages are given back (fiber_stacks.cc)
 };
 SchedulerCounts scheduler_counts();
 

@@ -5,6 +5,7 @@
 #define LOOM_SCHEDULER_INTERNAL_H
 
 #include <deque>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -43,6 +44,7 @@ struct Waiter {
   bool timed_out;      // its deadline woke it
   bool weak;           // waiter_make_weak(): not pending work (deadlock checks and the drain ignore it)
   bool released;       // a weak wait the scheduler ended because nothing else was left
+  bool park_stack;     // a long sleep: its task's C stack is parked while it waits (fiber_stacks.cc)
   zend_object* error;  // thrown at the suspension point when resumed (owned)
   zend_string* fiber_desc;  // a user Fiber's function and where it is defined, for reports (owned)
   zval value;               // value handed over by the waker (channel receive)
@@ -76,8 +78,7 @@ struct Task {
   zend_object* pending_cancel;  // delivered at its next suspension (owned)
   Waiter* waiter;               // its current suspension
   Listener* listeners;
-  zend_string* spawned_at;  // "file:line"
-  zend_string* spawned_file;
+  zend_string* spawned_file;  // where spawn() was called (null: from internal code); task_spawned_at()
   uint32_t spawned_line;
   Task* prev_live;
   Task* next_live;
@@ -122,12 +123,20 @@ struct Scheduler {
   // Worker fibers: each runs task after task, so a spawn does not pay for a new fiber (mmap'd stack).
   std::vector<zend_object*> idle_workers;  // parked in Fiber::suspend(), one reference each
   Task* worker_next = nullptr;             // the task handed to the worker being started or resumed
+  zval worker_closure{};  // the Closure every new worker Fiber runs: one per request, shared by them all
 };
+
+// "file:line" of the spawn() call, or "[internal]": for reports and var_dump().
+std::string task_spawned_at(const Task* t);
 
 // Module-level setup
 void scheduler_minit();
-// Under valgrind, with a PHP built without valgrind support: fiber stacks registered (valgrind_stacks.cc).
-void valgrind_stacks_minit();
+// Fiber C stacks (fiber_stacks.cc): registered with valgrind when PHP does not, and parked: a suspended
+// context's frames copied to the heap and its pages given back until anything switches into it again.
+// Park only contexts whose stack nothing reads while they are suspended (a task in sleep_for()).
+void fiber_stacks_minit();
+bool fiber_stack_park(zend_fiber_context* context);
+size_t fiber_stacks_parked();
 void scheduler_rshutdown();
 void scheduler_mshutdown();
 Scheduler& sched();

@@ -495,9 +495,16 @@ bool wait(Waiter* w, bool yield) {
 
 bool suspend(Waiter* w) { return wait(w, false); }
 
+// A task sleeping at least this long gives back its C stack's pages while it waits (fiber_stacks.cc):
+// parking and the copy back at its resumption cost a few microseconds.
+constexpr double kParkStackAfter = 0.05;
+
 bool sleep_for(double seconds, const char* what) {
   Waiter* w = waiter_new(what);
   if (seconds > 0) waiter_arm_deadline(w, seconds);
+  // Its callers (Loom\sleep(), request()'s retry delay) keep nothing on the stack that is read from
+  // outside the task while it sleeps, which parking needs.
+  w->park_stack = seconds >= kParkStackAfter;
   bool ok = wait(w, seconds <= 0);
   waiter_free(w);
   return ok;
@@ -599,11 +606,11 @@ static void start_task(Scheduler& s, Task* t) {
   }
   bool fresh = Z_TYPE(worker) == IS_UNDEF;
   if (fresh) {
-    zval closure;
-    zend_create_closure(&closure, worker_fn, nullptr, nullptr, nullptr);
+    if (Z_TYPE(s.worker_closure) == IS_UNDEF)
+      zend_create_closure(&s.worker_closure, worker_fn, nullptr, nullptr, nullptr);
     object_init_ex(&worker, zend_ce_fiber);
-    zend_call_known_function(fiber_ctor_fn, Z_OBJ(worker), zend_ce_fiber, nullptr, 1, &closure, nullptr);
-    zval_ptr_dtor(&closure);
+    zend_call_known_function(fiber_ctor_fn, Z_OBJ(worker), zend_ce_fiber, nullptr, 1, &s.worker_closure,
+                             nullptr);
     if (EG(exception)) {
       zend_object* ex = EG(exception);
       GC_ADDREF(ex);
@@ -706,6 +713,9 @@ static void after_switch(Scheduler& s, Task* t) {
   // Suspended by Fiber::suspend() outside Loom (user code, a Revolt/AMPHP suspension): whoever holds the
   // fiber may resume it; if nothing can, the deadlock check fails the task.
   if (t->state == TaskState::Running && !t->waiter) t->foreign_suspended = true;
+  // Parked in a long sleep: its stack's pages go back until it is switched into again.
+  if (t->state == TaskState::Running && t->waiter && t->waiter->park_stack && Z_TYPE(t->fiber) == IS_OBJECT)
+    fiber_stack_park(&reinterpret_cast<zend_fiber*>(Z_OBJ(t->fiber))->context);
 }
 
 static void run_ready(Scheduler& s) {
@@ -734,7 +744,7 @@ static std::string describe_waiter(Waiter* w) {
   if (w->task) {
     snprintf(buf, sizeof buf, "task #%u", w->task->id);
     d = buf;
-    if (w->task->spawned_at) d += std::string(" (spawned at ") + ZSTR_VAL(w->task->spawned_at) + ")";
+    d += " (spawned at " + task_spawned_at(w->task) + ")";
   } else if (w->fiber) {
     d = "a Fiber";
   } else {
@@ -753,7 +763,7 @@ static std::string describe_task(Task* t) {
   char buf[64];
   snprintf(buf, sizeof buf, "task #%u", t->id);
   std::string d = buf;
-  if (t->spawned_at) d += std::string(" (spawned at ") + ZSTR_VAL(t->spawned_at) + ")";
+  d += " (spawned at " + task_spawned_at(t) + ")";
   return d;
 }
 
@@ -1156,13 +1166,15 @@ void scheduler_rshutdown() {
   std::vector<zend_object*> workers;
   workers.swap(s->idle_workers);
   if (reactor::Reactor::exists()) reactor::Reactor::instance().reset_timers();
-  zval handler;
+  zval handler, closure;
   ZVAL_COPY_VALUE(&handler, &s->unhandled_handler);
+  ZVAL_COPY_VALUE(&closure, &s->worker_closure);
   delete s;
   LOOM_G(scheduler) = nullptr;
   for (Task* t : refs) OBJ_RELEASE(&t->std);
   for (zend_object* w : workers) OBJ_RELEASE(w);
   zval_ptr_dtor(&handler);
+  zval_ptr_dtor(&closure);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1173,7 +1185,7 @@ void scheduler_module_startup() {
   channel_class_init();
   scheduler_minit();
   preempt_minit();
-  valgrind_stacks_minit();
+  fiber_stacks_minit();
 }
 
 void scheduler_module_shutdown() {
@@ -1194,6 +1206,7 @@ SchedulerCounts scheduler_counts() {
     c.waiting = sched().waiting;
   }
   c.preemptions = preempt_count();
+  c.parked_stacks = fiber_stacks_parked();
   return c;
 }
 

@@ -35,6 +35,12 @@ static void task_release_code(Task* t) {
   }
 }
 
+std::string task_spawned_at(const Task* t) {
+  if (!t->spawned_file) return "[internal]";
+  return std::string(ZSTR_VAL(t->spawned_file), ZSTR_LEN(t->spawned_file)) + ":" +
+         std::to_string(t->spawned_line);
+}
+
 static void task_free(zend_object* obj) {
   Task* t = task_from_obj(obj);
   task_release_code(t);
@@ -42,7 +48,6 @@ static void task_free(zend_object* obj) {
   zval_ptr_dtor(&t->result);
   if (t->error) OBJ_RELEASE(t->error);
   if (t->pending_cancel) OBJ_RELEASE(t->pending_cancel);
-  if (t->spawned_at) zend_string_release(t->spawned_at);
   if (t->spawned_file) zend_string_release(t->spawned_file);
   zend_object_std_dtor(obj);
 }
@@ -77,10 +82,9 @@ static HashTable* task_debug_info(zend_object* obj, int* is_temp) {
                                                        : "finished";
   ZVAL_STRING(&v, state);
   zend_hash_str_update(ht, "state", 5, &v);
-  if (t->spawned_at) {
-    ZVAL_STR_COPY(&v, t->spawned_at);
-    zend_hash_str_update(ht, "spawned_at", 10, &v);
-  }
+  std::string at = task_spawned_at(t);
+  ZVAL_STRINGL(&v, at.data(), at.size());
+  zend_hash_str_update(ht, "spawned_at", 10, &v);
   *is_temp = 1;
   return ht;
 }
@@ -143,9 +147,7 @@ Task* task_spawn(zval* callable, zval* args, uint32_t argc, HashTable* named, zv
   if (file) {
     t->spawned_line = zend_get_executed_lineno();
     t->spawned_file = zend_string_copy(file);
-    t->spawned_at = zend_strpprintf(0, "%s:%u", ZSTR_VAL(file), t->spawned_line);
-  } else
-    t->spawned_at = zend_string_init("[internal]", sizeof("[internal]") - 1, 0);
+  }
   t->state = TaskState::Pending;
   t->spawned_in_shutdown = (EG(flags) & EG_FLAGS_IN_SHUTDOWN) != 0;
   t->next_live = s.live_head;
