@@ -111,6 +111,7 @@ static PHP_RINIT_FUNCTION(loom) {
 #if defined(COMPILE_DL_LOOM) && defined(ZTS)
   ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+  loom::scheduler_request_startup();
   return SUCCESS;
 }
 

@@ -188,6 +188,7 @@ SchedulerCounts scheduler_counts();
 
 void scheduler_module_startup();    // MINIT, after the class entries above are registered
 void scheduler_module_shutdown();   // MSHUTDOWN
+void scheduler_request_startup();   // RINIT
 void scheduler_request_shutdown();  // RSHUTDOWN: runs what is left, then frees every task and waiter
 
 }  // namespace loom

@@ -140,6 +140,31 @@ size_t fiber_stacks_parked() {
 #endif
 }
 
+void fiber_stacks_rshutdown() {
+#ifndef ZEND_FIBER_UCONTEXT
+  // The engine resumes suspended fibers later, to destroy them (after RSHUTDOWN): they need their frames
+  // back. After a fatal error it abandons them instead, and a parked copy would be lost with them.
+  if (!parked_count) return;
+  for (auto& [context, s] : stacks)
+    if (s.parked) unpark(s);
+#endif
+}
+
+void fiber_stacks_rinit() {
+#ifndef ZEND_FIBER_UCONTEXT
+  // Fibers do not outlive a request: what is left was abandoned (a fatal error) and is gone.
+  for (auto& [context, s] : stacks) {
+    (void)context;
+#ifdef LOOM_REGISTER_FIBER_STACKS
+    if (on_valgrind) VALGRIND_STACK_DEREGISTER(s.valgrind_id);
+#endif
+    if (s.parked) free(s.parked);
+  }
+  stacks.clear();
+  parked_count = 0;
+#endif
+}
+
 void fiber_stacks_minit() {
 #ifndef ZEND_FIBER_UCONTEXT
   page_size = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));

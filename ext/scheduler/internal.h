@@ -135,6 +135,8 @@ void scheduler_minit();
 // context's frames copied to the heap and its pages given back until anything switches into it again.
 // Park only contexts whose stack nothing reads while they are suspended (a task in sleep_for()).
 void fiber_stacks_minit();
+void fiber_stacks_rinit();      // what an abandoned request left is forgotten
+void fiber_stacks_rshutdown();  // every parked stack copied back (the engine may resume them to destroy them)
 bool fiber_stack_park(zend_fiber_context* context);
 size_t fiber_stacks_parked();
 void scheduler_rshutdown();

@@ -1193,9 +1193,12 @@ void scheduler_module_shutdown() {
   preempt_mshutdown();
 }
 
+void scheduler_request_startup() { fiber_stacks_rinit(); }
+
 void scheduler_request_shutdown() {
   scheduler_late_drain();
   scheduler_rshutdown();
+  fiber_stacks_rshutdown();
   preempt_rshutdown();
 }
 
