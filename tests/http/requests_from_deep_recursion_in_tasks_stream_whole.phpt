@@ -9,23 +9,9 @@ fiber.stack_size=1M
 require __DIR__ . '/../inc/http.inc';
 $srv = loom_test_server_start();
 $c = new Loom\Http\Client(['base_uri' => $srv['url']]);
-$bad = 0;
-function dive(int $n, int $task, Closure $atBottom): string
-{
-    global $bad;
-    $mark = $n * 7 + $task;
-    if ($n === 0) {
-        return $atBottom();
-    }
-    $r = array_map(static fn($x) => dive($n - 1, $task, $atBottom), [1])[0];
-    if ($mark !== $n * 7 + $task) {
-        $bad++;
-    }
-    return $r;
-}
 $tasks = [];
 for ($i = 0; $i < 4; $i++) {
-    $tasks[] = Loom\spawn(fn() => dive(1000, $i, function () use ($c, $i): string {
+    $tasks[] = Loom\spawn(fn() => loom_dive(1000, $i, function () use ($c, $i): string {
         $r = $c->request('POST', "/v1/chat/completions?tokens=20&interval_ms=1&ttft_ms=0&i=$i");
         $text = '';
         foreach ($r->events() as $e) {
@@ -39,7 +25,7 @@ for ($i = 0; $i < 4; $i++) {
 foreach (Loom\all($tasks) as $i => $r) {
     echo "task $i: $r\n";
 }
-echo "frames changed: $bad\n";
+echo "frames changed: ", loom_frames_changed(), "\n";
 loom_test_server_stop($srv);
 loom_assert_http_baseline(4);
 ?>
