@@ -519,14 +519,9 @@ constexpr double kBlindWaitCap = 0.05;
 // idle_sleeps: with nothing to wait for (no socket, no timer) sleep the timeout as curl_multi_wait() does;
 // otherwise only yield.
 int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
-  // Held in a tracked heap object, not in this frame: the wait below may end in a bailout (RSHUTDOWN
-  // frees what is left in g_multi_waits).
-  auto* mw = new MultiWait{};
-  mw->multi = cm;
-  if (!g_multi_waits) g_multi_waits = new std::unordered_set<MultiWait*>();
-  g_multi_waits->insert(mw);
-  collect_sockets(cm, mw->fds);
-  bool none = mw->fds.empty();
+  std::vector<struct pollfd> fds;
+  collect_sockets(cm, fds);
+  bool none = fds.empty();
   long curl_ms = -1;
   curl_multi_timeout(cm, &curl_ms);
   double wait_s = timeout;
@@ -534,14 +529,22 @@ int wait_multi(CURLM* cm, double timeout, const char* what, bool idle_sleeps) {
   if (none && curl_ms < 0 && !idle_sleeps) wait_s = 0;
   if (none && wait_s > kBlindWaitCap && curl_ms != -1) wait_s = kBlindWaitCap;
 
-  int ready = count_ready(mw->fds);
+  int ready = count_ready(fds);
   if (ready > 0 || wait_s <= 0) {
     // Something is ready already (or no waiting was asked for): give the other tasks a turn anyway, so a
-    // loop over a busy multi cannot starve them.
-    multi_wait_end(mw, true);
+    // loop over a busy multi cannot starve them. (The socket list is freed first: no heap memory of this
+    // frame's may be held across a suspension a bailout can end.)
+    std::vector<struct pollfd>().swap(fds);
     if (!wait_on(nullptr, what, 0, true)) return -1;
     return ready;
   }
+  // A real wait: its state goes into a tracked heap object, not this frame, since the wait may end in a
+  // bailout (RSHUTDOWN frees what is left in g_multi_waits).
+  auto* mw = new MultiWait{};
+  mw->multi = cm;
+  mw->fds.swap(fds);
+  if (!g_multi_waits) g_multi_waits = new std::unordered_set<MultiWait*>();
+  g_multi_waits->insert(mw);
   uv_loop_t* loop = reactor::Reactor::instance().loop();
   for (const struct pollfd& p : mw->fds) {
     int dup = fcntl(p.fd, F_DUPFD_CLOEXEC, 0);

@@ -87,16 +87,21 @@ void on_fiber_switch(zend_fiber_context*, zend_fiber_context* to) {
   if (it != stacks.end() && it->second.parked) unpark(it->second);
 }
 
-void on_fiber_destroy(zend_fiber_context* context) {
-  auto it = stacks.find(context);
-  if (it == stacks.end()) return;
-  if (it->second.parked) {
-    free(it->second.parked);
+// What Loom holds for a stack that is gone: its parked copy and its valgrind registration.
+void forget(FiberStack& s) {
+  if (s.parked) {
+    free(s.parked);
     parked_count--;
   }
 #ifdef LOOM_REGISTER_FIBER_STACKS
-  if (on_valgrind) VALGRIND_STACK_DEREGISTER(it->second.valgrind_id);
+  if (on_valgrind) VALGRIND_STACK_DEREGISTER(s.valgrind_id);
 #endif
+}
+
+void on_fiber_destroy(zend_fiber_context* context) {
+  auto it = stacks.find(context);
+  if (it == stacks.end()) return;
+  forget(it->second);
   stacks.erase(it);
 }
 #endif
@@ -145,23 +150,16 @@ void fiber_stacks_rshutdown() {
   // The engine resumes suspended fibers later, to destroy them (after RSHUTDOWN): they need their frames
   // back. After a fatal error it abandons them instead, and a parked copy would be lost with them.
   if (!parked_count) return;
-  for (auto& [context, s] : stacks)
-    if (s.parked) unpark(s);
+  for (auto& entry : stacks)
+    if (entry.second.parked) unpark(entry.second);
 #endif
 }
 
 void fiber_stacks_rinit() {
 #ifndef ZEND_FIBER_UCONTEXT
   // Fibers do not outlive a request: what is left was abandoned (a fatal error) and is gone.
-  for (auto& [context, s] : stacks) {
-    (void)context;
-#ifdef LOOM_REGISTER_FIBER_STACKS
-    if (on_valgrind) VALGRIND_STACK_DEREGISTER(s.valgrind_id);
-#endif
-    if (s.parked) free(s.parked);
-  }
+  for (auto& entry : stacks) forget(entry.second);
   stacks.clear();
-  parked_count = 0;
 #endif
 }
 
