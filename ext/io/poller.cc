@@ -120,13 +120,7 @@ void remove_watch(PollerObj* p, zend_long id) {
 void apply_ref(Watch* w) {
   bool weak = w->owner->weak;
   if (w->fd) w->fd->set_weak(weak);
-  if (w->sig) {
-    auto* h = reinterpret_cast<uv_handle_t*>(w->sig);
-    if (weak)
-      uv_unref(h);
-    else
-      uv_ref(h);
-  }
+  if (w->sig) reactor::set_referenced(reinterpret_cast<uv_handle_t*>(w->sig), !weak);
 }
 
 void set_weak(PollerObj* p, bool weak) {

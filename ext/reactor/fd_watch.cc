@@ -7,6 +7,8 @@
 #include <map>
 #include <utility>
 
+#include "reactor/reactor.h"
+
 namespace loom::reactor {
 
 struct FdEntry {
@@ -59,11 +61,7 @@ void FdEntry::rearm() {
 void FdEntry::update_ref() {
   bool strong = false;
   for (FdWatch* w = watches; w && !strong; w = w->next_) strong = !w->weak_;
-  auto* h = reinterpret_cast<uv_handle_t*>(&poll);
-  if (strong)
-    uv_ref(h);
-  else
-    uv_unref(h);
+  set_referenced(reinterpret_cast<uv_handle_t*>(&poll), strong);
 }
 
 void FdEntry::close_poll() {

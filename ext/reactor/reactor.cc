@@ -88,10 +88,7 @@ TimerId Reactor::add_timer(uint64_t delay_ms, TimerCallback cb, void* data, bool
 }
 
 void Reactor::update_ref() {
-  if (timers_.size() > weak_timers_)
-    uv_ref(reinterpret_cast<uv_handle_t*>(&timer_));
-  else
-    uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
+  set_referenced(reinterpret_cast<uv_handle_t*>(&timer_), timers_.size() > weak_timers_);
 }
 
 void Reactor::cancel_timer(TimerId& id) {

@@ -25,6 +25,14 @@ inline uint64_t seconds_to_ms(double seconds) {
   return ms > 0 ? static_cast<uint64_t>(ms) : 0;
 }
 
+// Makes a handle keep the loop alive (uv_ref) or not (uv_unref), as `referenced` says.
+inline void set_referenced(uv_handle_t* h, bool referenced) {
+  if (referenced)
+    uv_ref(h);
+  else
+    uv_unref(h);
+}
+
 using TimerCallback = void (*)(void* data);
 
 // A timer's identity: due time (ms, loop clock) and a sequence number that orders equal due times.
